@@ -1,0 +1,162 @@
+package dev.corner.accounts;
+
+import dev.corner.accounts.internal.AccountRecords;
+import dev.corner.accounts.internal.AccountRecords.StoredAccount;
+import dev.corner.common.AccountId;
+import dev.corner.common.Caller;
+import dev.corner.common.CornerException;
+import dev.corner.common.Ids;
+import dev.corner.common.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opening accounts, signing in and resolving API tokens. */
+@Service
+public class Accounts {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRecords records;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final Duration tokenTtl;
+
+    Accounts(
+            AccountRecords records,
+            PasswordEncoder passwords,
+            Clock clock,
+            @Value("${corner.security.token-ttl}") Duration tokenTtl) {
+        this.records = records;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.tokenTtl = tokenTtl;
+    }
+
+    /** A bearer token as handed out once; only its hash is kept. */
+    public record IssuedToken(String token, Instant expiresAt) {}
+
+    @Transactional
+    public AccountId open(String email, String password, String name, Role role) {
+        if (role == Role.OPERATOR) {
+            throw CornerException.invalid("INVALID_ROLE", "operators are created by configuration");
+        }
+        return create(email, password, name, role);
+    }
+
+    @Transactional
+    public AccountId openOrUpdateOperator(String email, String password) {
+        var normalized = normalizeEmail(email);
+        return records.findByEmail(normalized)
+                .map(existing -> {
+                    records.updatePassword(existing.id(), passwords.encode(requirePassword(password)), Role.OPERATOR);
+                    return existing.id();
+                })
+                .orElseGet(() -> create(normalized, password, "Operator", Role.OPERATOR));
+    }
+
+    private AccountId create(String email, String password, String name, Role role) {
+        if (role == null) {
+            throw CornerException.invalid("INVALID_ROLE", "role must be one of HOUSEHOLD, MERCHANT, COURIER, MAKER");
+        }
+        var normalized = normalizeEmail(email);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw CornerException.invalid("INVALID_NAME", "name must be 1 to 200 characters");
+        }
+        var id = new AccountId(Ids.next("acc"));
+        var inserted = records.insert(
+                id, normalized, passwords.encode(requirePassword(password)), name.strip(), role, clock.instant());
+        if (!inserted) {
+            throw CornerException.conflict("EMAIL_TAKEN", "an account with this e-mail address exists");
+        }
+        return id;
+    }
+
+    @Transactional
+    public IssuedToken issueToken(String email, String password) {
+        var account = signIn(email, password)
+                .orElseThrow(() -> new CornerException(
+                        CornerException.Kind.UNAUTHORIZED, "INVALID_CREDENTIALS", "e-mail or password is wrong"));
+        var raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        var token = "ct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        var expiresAt = clock.instant().plus(tokenTtl);
+        records.insertToken(hash(token), account.id(), clock.instant(), expiresAt);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    /** The account behind a bearer token, if the token exists and has not expired. */
+    @Transactional(readOnly = true)
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        return records.findByToken(hash(token), clock.instant()).map(StoredAccount::caller);
+    }
+
+    private Optional<StoredAccount> signIn(String email, String password) {
+        if (email == null || password == null) {
+            return Optional.empty();
+        }
+        var account = records.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+        if (account.isEmpty()) {
+            // Spend the same time as a real check so response times do not reveal which e-mails exist.
+            passwords.matches(password, records.dummyHash());
+            return Optional.empty();
+        }
+        return account.filter(found -> passwords.matches(password, found.passwordHash()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> find(AccountId id) {
+        return records.findById(id).map(a -> new AccountView(a.id(), a.email(), a.name(), a.role()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> findByEmail(String email) {
+        return records.findByEmail(normalizeEmail(email))
+                .map(a -> new AccountView(a.id(), a.email(), a.name(), a.role()));
+    }
+
+    /** What other modules may know of an account. */
+    public record AccountView(AccountId id, String email, String name, Role role) {}
+
+    private static String normalizeEmail(String email) {
+        if (email == null
+                || email.length() > 254
+                || !EMAIL.matcher(email.strip()).matches()) {
+            throw CornerException.invalid("INVALID_EMAIL", "a valid e-mail address is required");
+        }
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String requirePassword(String password) {
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            throw CornerException.invalid("WEAK_PASSWORD", "password must be 8 to 128 characters");
+        }
+        return password;
+    }
+
+    static String hash(String token) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.corner.catalog;
+
+import dev.corner.catalog.internal.CatalogRecords;
+import dev.corner.common.Caller;
+import dev.corner.common.CornerException;
+import dev.corner.common.Ids;
+import dev.corner.common.Money;
+import dev.corner.common.Role;
+import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Products and the prices stores offer them at. */
+@Service
+public class Catalog {
+
+    private final CatalogRecords records;
+    private final Stores stores;
+    private final Clock clock;
+
+    Catalog(CatalogRecords records, Stores stores, Clock clock) {
+        this.records = records;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    /** Thrown when the GTIN is known already; carries the existing product. */
+    public static final class ProductExists extends CornerException {
+        private final ProductId existing;
+
+        ProductExists(ProductId existing) {
+            super(Kind.CONFLICT, "PRODUCT_EXISTS", "a product with this GTIN exists");
+            this.existing = existing;
+        }
+
+        public ProductId existing() {
+            return existing;
+        }
+    }
+
+    @Transactional
+    public ProductId addProduct(Caller caller, String gtin, String name, String brand, String unit) {
+        if (caller.role() != Role.MERCHANT && caller.role() != Role.OPERATOR) {
+            throw CornerException.forbidden("ROLE_REQUIRED", "products are added by merchants");
+        }
+        var code = new Gtin(gtin);
+        requireText(name, "name", 200);
+        requireText(brand, "brand", 200);
+        requireText(unit, "unit", 40);
+        var product = new Product(new ProductId(Ids.next("pr")), code, name.strip(), brand.strip(), unit.strip());
+        if (!records.insert(product, clock.instant())) {
+            throw new ProductExists(records.findByGtin(code).orElseThrow().id());
+        }
+        return product.id();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Product> product(ProductId id) {
+        return records.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Product requireProduct(ProductId id) {
+        return records.find(id).orElseThrow(() -> CornerException.notFound("PRODUCT_NOT_FOUND", "no product " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Product> productByGtin(String gtin) {
+        return records.findByGtin(new Gtin(gtin));
+    }
+
+    /** Sets the price at which the caller's store sells a product; the store's currency only. */
+    @Transactional
+    public void setOffer(Caller caller, StoreId storeId, ProductId productId, Money price) {
+        var store = stores.requireOwnedBy(storeId, caller);
+        requireProduct(productId);
+        if (price == null) {
+            throw CornerException.invalid("INVALID_PRICE", "price is required");
+        }
+        if (!price.currency().equals(store.currency())) {
+            throw CornerException.invalid("CURRENCY_MISMATCH", "this store sells in " + store.currency());
+        }
+        if (price.amount() <= 0) {
+            throw CornerException.invalid("INVALID_PRICE", "price must be above zero");
+        }
+        records.upsertOffer(storeId, productId, price, clock.instant());
+    }
+
+    /** The store's current price for a product, if it offers it. */
+    @Transactional(readOnly = true)
+    public Optional<Money> priceAt(StoreId storeId, ProductId productId) {
+        return records.offer(storeId, productId);
+    }
+
+    private static void requireText(String value, String field, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw CornerException.invalid(
+                    "INVALID_" + field.toUpperCase(), field + " must be 1 to " + max + " characters");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.corner.catalog.internal;
+
+import dev.corner.catalog.Gtin;
+import dev.corner.catalog.Product;
+import dev.corner.catalog.ProductId;
+import dev.corner.common.Money;
+import dev.corner.common.SqlTime;
+import dev.corner.stores.StoreId;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CatalogRecords {
+
+    private static final RowMapper<Product> PRODUCT = (rs, n) -> new Product(
+            new ProductId(rs.getString("id")),
+            new Gtin(rs.getString("gtin")),
+            rs.getString("name"),
+            rs.getString("brand"),
+            rs.getString("unit"));
+
+    private final JdbcClient jdbc;
+
+    CatalogRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the GTIN is taken. */
+    public boolean insert(Product product, Instant at) {
+        return jdbc.sql("""
+                        insert into catalog_products (id, gtin, name, brand, unit, created_at)
+                        values (:id, :gtin, :name, :brand, :unit, :at)
+                        on conflict (gtin) do nothing""")
+                        .param("id", product.id().value())
+                        .param("gtin", product.gtin().value())
+                        .param("name", product.name())
+                        .param("brand", product.brand())
+                        .param("unit", product.unit())
+                        .param("at", SqlTime.utc(at))
+                        .update()
+                == 1;
+    }
+
+    public Optional<Product> find(ProductId id) {
+        return jdbc.sql("select * from catalog_products where id = :id")
+                .param("id", id.value())
+                .query(PRODUCT)
+                .optional();
+    }
+
+    public Optional<Product> findByGtin(Gtin gtin) {
+        return jdbc.sql("select * from catalog_products where gtin = :gtin")
+                .param("gtin", gtin.value())
+                .query(PRODUCT)
+                .optional();
+    }
+
+    public void upsertOffer(StoreId store, ProductId product, Money price, Instant at) {
+        jdbc.sql("""
+                        insert into catalog_offers (store_id, product_id, price_amount, currency, updated_at)
+                        values (:store, :product, :amount, :currency, :at)
+                        on conflict (store_id, product_id)
+                        do update set price_amount = excluded.price_amount, currency = excluded.currency,
+                                      updated_at = excluded.updated_at""")
+                .param("store", store.value())
+                .param("product", product.value())
+                .param("amount", price.amount())
+                .param("currency", price.currency())
+                .param("at", SqlTime.utc(at))
+                .update();
+    }
+
+    public Optional<Money> offer(StoreId store, ProductId product) {
+        return jdbc.sql(
+                        "select price_amount, currency from catalog_offers where store_id = :store and product_id = :product")
+                .param("store", store.value())
+                .param("product", product.value())
+                .query((rs, n) -> new Money(rs.getLong("price_amount"), rs.getString("currency")))
+                .optional();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.corner.common.web;
+
+import dev.corner.common.CornerException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the problem documents that every part of Corner answers with. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemResponses.type(code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public static ProblemDetail of(CornerException e) {
+        return of(statusOf(e.kind()), e.code(), e.getMessage());
+    }
+
+    public static HttpStatus statusOf(CornerException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    }
+
+    static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "INVALID_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "HTTP_" + status.value();
+        };
+    }
+}

@@ -1,0 +1,329 @@
+package dev.corner.devices.internal;
+
+import dev.corner.catalog.ProductId;
+import dev.corner.common.AccountId;
+import dev.corner.common.Money;
+import dev.corner.common.SqlTime;
+import dev.corner.devices.DeviceId;
+import dev.corner.devices.model.Consent;
+import dev.corner.devices.model.SlotPolicy;
+import dev.corner.devices.model.Strategy;
+import dev.corner.orders.Fulfilment;
+import dev.corner.orders.OrderId;
+import dev.corner.stores.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Device models, devices, their slots, presses and nonces, as stored. */
+@Repository
+public class DeviceRecords {
+
+    public record ModelSlot(String slotId, String unit, long capacity) {}
+
+    public record Model(String id, AccountId maker, String name, String kind, List<ModelSlot> slots) {}
+
+    public enum Status {
+        PROVISIONED,
+        CLAIMED,
+        REVOKED
+    }
+
+    public record Device(
+            DeviceId id,
+            String modelId,
+            String serial,
+            AccountId household,
+            Status status,
+            boolean paused,
+            byte[] sealedSecret,
+            String claimCodeHash,
+            String firmware,
+            Integer battery,
+            Instant lastSeenAt) {}
+
+    public record Slot(
+            DeviceId deviceId, String slotId, String unit, long capacity, SlotPolicy policy, OrderId openOrder) {}
+
+    private final JdbcClient jdbc;
+
+    DeviceRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertModel(Model model, Instant at) {
+        jdbc.sql("""
+                        insert into device_models (id, maker_id, name, kind, created_at)
+                        values (:id, :maker, :name, :kind, :at)""")
+                .param("id", model.id())
+                .param("maker", model.maker().value())
+                .param("name", model.name())
+                .param("kind", model.kind())
+                .param("at", SqlTime.utc(at))
+                .update();
+        for (var slot : model.slots()) {
+            jdbc.sql("""
+                            insert into device_model_slots (model_id, slot_id, unit, capacity)
+                            values (:model, :slot, :unit, :capacity)""")
+                    .param("model", model.id())
+                    .param("slot", slot.slotId())
+                    .param("unit", slot.unit())
+                    .param("capacity", slot.capacity())
+                    .update();
+        }
+    }
+
+    public Optional<Model> model(String id) {
+        return jdbc.sql("select * from device_models where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Model(
+                        rs.getString("id"),
+                        new AccountId(rs.getString("maker_id")),
+                        rs.getString("name"),
+                        rs.getString("kind"),
+                        modelSlots(id)))
+                .optional();
+    }
+
+    public List<Model> modelsOf(AccountId maker) {
+        return jdbc
+                .sql("select id from device_models where maker_id = :maker order by created_at, id")
+                .param("maker", maker.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(id -> model(id).orElseThrow())
+                .toList();
+    }
+
+    private List<ModelSlot> modelSlots(String modelId) {
+        return jdbc.sql("select * from device_model_slots where model_id = :model order by slot_id")
+                .param("model", modelId)
+                .query((rs, n) -> new ModelSlot(rs.getString("slot_id"), rs.getString("unit"), rs.getLong("capacity")))
+                .list();
+    }
+
+    /** False if the serial is taken. Creates the device's empty slots with it. */
+    public boolean insertDevice(
+            DeviceId id, Model model, String serial, byte[] sealedSecret, String claimCodeHash, Instant at) {
+        int inserted = jdbc.sql("""
+                        insert into devices (id, model_id, serial, sealed_secret, claim_code_hash, status, paused, created_at)
+                        values (:id, :model, :serial, :secret, :claim, 'PROVISIONED', false, :at)
+                        on conflict (serial) do nothing""")
+                .param("id", id.value())
+                .param("model", model.id())
+                .param("serial", serial)
+                .param("secret", sealedSecret)
+                .param("claim", claimCodeHash)
+                .param("at", SqlTime.utc(at))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        for (var slot : model.slots()) {
+            jdbc.sql("insert into device_slots (device_id, slot_id) values (:device, :slot)")
+                    .param("device", id.value())
+                    .param("slot", slot.slotId())
+                    .update();
+        }
+        return true;
+    }
+
+    private static final RowMapper<Device> DEVICE = (rs, n) -> new Device(
+            new DeviceId(rs.getString("id")),
+            rs.getString("model_id"),
+            rs.getString("serial"),
+            rs.getString("household_id") == null ? null : new AccountId(rs.getString("household_id")),
+            Status.valueOf(rs.getString("status")),
+            rs.getBoolean("paused"),
+            rs.getBytes("sealed_secret"),
+            rs.getString("claim_code_hash"),
+            rs.getString("firmware"),
+            (Integer) rs.getObject("battery"),
+            SqlTime.instant(rs, "last_seen_at"));
+
+    public Optional<Device> device(DeviceId id) {
+        return jdbc.sql("select * from devices where id = :id")
+                .param("id", id.value())
+                .query(DEVICE)
+                .optional();
+    }
+
+    public Optional<Device> deviceBySerial(String serial) {
+        return jdbc.sql("select * from devices where serial = :serial")
+                .param("serial", serial)
+                .query(DEVICE)
+                .optional();
+    }
+
+    public List<Device> devicesOf(AccountId household) {
+        return jdbc.sql(
+                        "select * from devices where household_id = :household and status = 'CLAIMED' order by claimed_at, id")
+                .param("household", household.value())
+                .query(DEVICE)
+                .list();
+    }
+
+    public boolean claim(DeviceId id, AccountId household, Instant at) {
+        return jdbc.sql("""
+                                update devices set household_id = :household, status = 'CLAIMED', claimed_at = :at
+                                where id = :id and status = 'PROVISIONED'""")
+                        .param("household", household.value())
+                        .param("at", SqlTime.utc(at))
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
+    public void setPaused(DeviceId id, boolean paused) {
+        jdbc.sql("update devices set paused = :paused where id = :id")
+                .param("paused", paused)
+                .param("id", id.value())
+                .update();
+    }
+
+    public void revoke(DeviceId id, Instant at) {
+        jdbc.sql("update devices set status = 'REVOKED', revoked_at = :at where id = :id")
+                .param("at", SqlTime.utc(at))
+                .param("id", id.value())
+                .update();
+    }
+
+    public void heartbeat(DeviceId id, String firmware, Integer battery, Instant at) {
+        jdbc.sql("update devices set firmware = :firmware, battery = :battery, last_seen_at = :at where id = :id")
+                .param("firmware", firmware)
+                .param("battery", battery)
+                .param("at", SqlTime.utc(at))
+                .param("id", id.value())
+                .update();
+    }
+
+    private static final String SLOT_SELECT = """
+            select s.*, m.unit, m.capacity from device_slots s
+            join devices d on d.id = s.device_id
+            join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
+            """;
+
+    /** The slot, its row locked until the transaction ends: one press at a time per slot. */
+    public Optional<Slot> lockSlot(DeviceId device, String slotId) {
+        return jdbc.sql(SLOT_SELECT + " where s.device_id = :device and s.slot_id = :slot for update of s")
+                .param("device", device.value())
+                .param("slot", slotId)
+                .query(DeviceRecords::slot)
+                .optional();
+    }
+
+    public List<Slot> slots(DeviceId device) {
+        return jdbc.sql(SLOT_SELECT + " where s.device_id = :device order by s.slot_id")
+                .param("device", device.value())
+                .query(DeviceRecords::slot)
+                .list();
+    }
+
+    public void bind(DeviceId device, String slotId, SlotPolicy policy, Instant at) {
+        jdbc.sql("""
+                        update device_slots set product_ids = :products, strategy = :strategy, store_ids = :stores,
+                               max_unit_price = :cap, currency = :currency, quantity = :quantity,
+                               fulfilment = :fulfilment, consent = :consent, bound_at = :at
+                        where device_id = :device and slot_id = :slot""")
+                .param("products", join(policy.productIds().stream().map(ProductId::value)))
+                .param("strategy", policy.strategy().name())
+                .param("stores", join(policy.storeIds().stream().map(StoreId::value)))
+                .param("cap", policy.maxUnitPrice().amount())
+                .param("currency", policy.maxUnitPrice().currency())
+                .param("quantity", policy.quantity())
+                .param("fulfilment", policy.fulfilment().name())
+                .param("consent", policy.consent().name())
+                .param("at", SqlTime.utc(at))
+                .param("device", device.value())
+                .param("slot", slotId)
+                .update();
+    }
+
+    public void setOpenOrder(DeviceId device, String slotId, OrderId order) {
+        jdbc.sql("update device_slots set open_order_id = :order where device_id = :device and slot_id = :slot")
+                .param("order", order == null ? null : order.value())
+                .param("device", device.value())
+                .param("slot", slotId)
+                .update();
+    }
+
+    public Optional<String> pressAnswer(DeviceId device, String pressId) {
+        return jdbc.sql("select answer from device_presses where device_id = :device and press_id = :press")
+                .param("device", device.value())
+                .param("press", pressId)
+                .query(String.class)
+                .optional();
+    }
+
+    public void recordPress(DeviceId device, String pressId, String slotId, String answer, Instant at) {
+        jdbc.sql("""
+                        insert into device_presses (device_id, press_id, slot_id, answer, created_at)
+                        values (:device, :press, :slot, cast(:answer as jsonb), :at)""")
+                .param("device", device.value())
+                .param("press", pressId)
+                .param("slot", slotId)
+                .param("answer", answer)
+                .param("at", SqlTime.utc(at))
+                .update();
+    }
+
+    /** False if the device used this nonce before (within the memory of the nonce table). */
+    public boolean rememberNonce(DeviceId device, String nonce, Instant at) {
+        return jdbc.sql("""
+                                insert into device_nonces (device_id, nonce, seen_at) values (:device, :nonce, :at)
+                                on conflict do nothing""")
+                        .param("device", device.value())
+                        .param("nonce", nonce)
+                        .param("at", SqlTime.utc(at))
+                        .update()
+                == 1;
+    }
+
+    public int forgetNoncesBefore(Instant cutoff) {
+        return jdbc.sql("delete from device_nonces where seen_at < :cutoff")
+                .param("cutoff", SqlTime.utc(cutoff))
+                .update();
+    }
+
+    private static Slot slot(ResultSet rs, int n) throws SQLException {
+        SlotPolicy policy = null;
+        if (rs.getString("strategy") != null) {
+            var currency = rs.getString("currency");
+            policy = new SlotPolicy(
+                    split(rs.getString("product_ids")).stream()
+                            .map(ProductId::new)
+                            .toList(),
+                    Strategy.valueOf(rs.getString("strategy")),
+                    split(rs.getString("store_ids")).stream().map(StoreId::new).toList(),
+                    new Money(rs.getLong("max_unit_price"), currency),
+                    rs.getInt("quantity"),
+                    Fulfilment.valueOf(rs.getString("fulfilment")),
+                    Consent.valueOf(rs.getString("consent")));
+        }
+        var open = rs.getString("open_order_id");
+        return new Slot(
+                new DeviceId(rs.getString("device_id")),
+                rs.getString("slot_id"),
+                rs.getString("unit"),
+                rs.getLong("capacity"),
+                policy,
+                open == null ? null : new OrderId(open));
+    }
+
+    // Ids never contain a comma (see Ids.requireValid), so a comma-joined list is unambiguous.
+    private static String join(java.util.stream.Stream<String> ids) {
+        return ids.collect(Collectors.joining(","));
+    }
+
+    private static List<String> split(String joined) {
+        return Arrays.asList(joined.split(","));
+    }
+}

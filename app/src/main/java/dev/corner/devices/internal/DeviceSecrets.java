@@ -1,0 +1,67 @@
+package dev.corner.devices.internal;
+
+import dev.corner.devices.DeviceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+
+/** Makes device secrets and claim codes, and keeps neither in clear. */
+@Component
+public class DeviceSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // No 0/O, 1/I/L: a claim code is read off a sticker and typed by a person.
+    private static final char[] CLAIM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+
+    private final SecretBox box;
+
+    DeviceSecrets(SecretBox box) {
+        this.box = box;
+    }
+
+    /** 32 random bytes, as base64 text: what the maker flashes into the device. */
+    public String newSecret() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    public String newClaimCode() {
+        var code = new char[10];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CLAIM_ALPHABET[RANDOM.nextInt(CLAIM_ALPHABET.length)];
+        }
+        return new String(code);
+    }
+
+    public byte[] seal(String secret) {
+        return box.seal(Base64.getDecoder().decode(secret));
+    }
+
+    /** The secret's bytes, as the HMAC key. */
+    public byte[] open(byte[] sealed) {
+        return box.open(sealed);
+    }
+
+    /** Salted with the device id, so equal codes on two devices hash apart. */
+    public String claimCodeHash(DeviceId device, String claimCode) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256")
+                    .digest((device.value() + ":" + claimCode.strip().toUpperCase()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean claimCodeMatches(DeviceId device, String claimCode, String storedHash) {
+        return claimCode != null
+                && MessageDigest.isEqual(
+                        claimCodeHash(device, claimCode).getBytes(StandardCharsets.US_ASCII),
+                        storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.corner.devices.model;
+
+import dev.corner.catalog.ProductId;
+import dev.corner.common.CornerException;
+import dev.corner.common.Money;
+import dev.corner.orders.Fulfilment;
+import dev.corner.stores.StoreId;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What a slot may order: a need (acceptable products of any brand), where (allowed stores), how to
+ * choose, at most what unit price, how many, and how it is fulfilled and consented to.
+ */
+public record SlotPolicy(
+        List<ProductId> productIds,
+        Strategy strategy,
+        List<StoreId> storeIds,
+        Money maxUnitPrice,
+        int quantity,
+        Fulfilment fulfilment,
+        Consent consent) {
+
+    public static final int MAX_CHOICES = 20;
+    public static final int MAX_QUANTITY = 99;
+
+    public SlotPolicy {
+        if (productIds == null || productIds.isEmpty() || productIds.size() > MAX_CHOICES) {
+            throw CornerException.invalid("INVALID_POLICY", "productIds must list 1 to " + MAX_CHOICES + " products");
+        }
+        if (storeIds == null || storeIds.isEmpty() || storeIds.size() > MAX_CHOICES) {
+            throw CornerException.invalid("INVALID_POLICY", "storeIds must list 1 to " + MAX_CHOICES + " stores");
+        }
+        if (new LinkedHashSet<>(productIds).size() != productIds.size()
+                || new LinkedHashSet<>(storeIds).size() != storeIds.size()) {
+            throw CornerException.invalid("INVALID_POLICY", "productIds and storeIds must not repeat");
+        }
+        if (maxUnitPrice == null || maxUnitPrice.amount() <= 0) {
+            throw CornerException.invalid("INVALID_POLICY", "maxUnitPrice above zero is required");
+        }
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw CornerException.invalid("INVALID_POLICY", "quantity must be 1 to " + MAX_QUANTITY);
+        }
+        if (strategy == null) {
+            throw CornerException.invalid("INVALID_POLICY", "strategy must be PREFERRED, CHEAPEST or FASTEST");
+        }
+        if (strategy == Strategy.FASTEST) {
+            throw CornerException.invalid(
+                    "UNSUPPORTED_STRATEGY", "FASTEST needs delivery quotes, which Corner does not have yet");
+        }
+        if (fulfilment == null) {
+            throw CornerException.invalid("INVALID_POLICY", "fulfillment must be PICKUP or DELIVERY");
+        }
+        if (fulfilment != Fulfilment.PICKUP) {
+            throw CornerException.invalid("UNSUPPORTED_FULFILMENT", "only PICKUP is available so far");
+        }
+        if (consent == null) {
+            throw CornerException.invalid("INVALID_POLICY", "consent must be CANCEL_WINDOW or CONFIRM_EACH");
+        }
+        if (consent != Consent.CANCEL_WINDOW) {
+            throw CornerException.invalid("UNSUPPORTED_CONSENT", "only CANCEL_WINDOW is available so far");
+        }
+        productIds = List.copyOf(productIds);
+        storeIds = List.copyOf(storeIds);
+    }
+}

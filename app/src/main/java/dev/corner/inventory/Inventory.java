@@ -1,0 +1,99 @@
+package dev.corner.inventory;
+
+import dev.corner.catalog.Catalog;
+import dev.corner.catalog.ProductId;
+import dev.corner.common.Caller;
+import dev.corner.common.CornerException;
+import dev.corner.common.Ids;
+import dev.corner.inventory.internal.StockLedger;
+import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Receiving, selling and reserving stock; every change is a movement in the ledger. */
+@Service
+public class Inventory {
+
+    private final StockLedger ledger;
+    private final Stores stores;
+    private final Catalog catalog;
+
+    Inventory(StockLedger ledger, Stores stores, Catalog catalog) {
+        this.ledger = ledger;
+        this.stores = stores;
+        this.catalog = catalog;
+    }
+
+    /** Goods arrived at the caller's store. */
+    @Transactional
+    public void receive(Caller caller, StoreId storeId, List<StockLine> lines, String reference) {
+        stores.requireOwnedBy(storeId, caller);
+        requireLines(lines);
+        for (var line : lines) {
+            catalog.requireProduct(line.productId());
+            ledger.move(storeId, line.productId(), MovementKind.RECEIVED, line.quantity(), reference);
+        }
+    }
+
+    /**
+     * Goods left the shop through the till. A sale at the till is never refused for lack of stock:
+     * the goods were in the customer's hand, so the ledger follows, below zero if it must.
+     */
+    @Transactional
+    public void recordSale(StoreId storeId, List<StockLine> lines, String reference) {
+        requireLines(lines);
+        for (var line : lines) {
+            ledger.move(storeId, line.productId(), MovementKind.SOLD, line.quantity(), reference);
+        }
+    }
+
+    /** Holds stock for an order; empty when not enough is available. Never oversells. */
+    @Transactional
+    public Optional<ReservationId> reserve(StoreId storeId, ProductId productId, long quantity, String reference) {
+        new StockLine(productId, quantity);
+        var id = new ReservationId(Ids.next("rsv"));
+        return ledger.reserve(id, storeId, productId, quantity, reference) ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Gives reserved stock back; releasing twice changes nothing. */
+    @Transactional
+    public void release(ReservationId reservation) {
+        ledger.endReservation(reservation, MovementKind.RELEASED);
+    }
+
+    /** The reserved goods were handed over: they leave the shelf and the reservation ends. */
+    @Transactional
+    public void consume(ReservationId reservation) {
+        ledger.endReservation(reservation, MovementKind.RESERVATION_CONSUMED);
+    }
+
+    @Transactional(readOnly = true)
+    public StockLevel level(StoreId storeId, ProductId productId) {
+        return ledger.level(storeId, productId);
+    }
+
+    /** The stock level of a product at the caller's own store. */
+    @Transactional(readOnly = true)
+    public StockLevel levelAt(Caller caller, StoreId storeId, ProductId productId) {
+        stores.requireOwnedBy(storeId, caller);
+        return ledger.level(storeId, productId);
+    }
+
+    /** A product's stock at a store. */
+    public record ProductStock(ProductId productId, StockLevel level) {}
+
+    /** Every product a store has a stock record for. */
+    @Transactional(readOnly = true)
+    public List<ProductStock> levels(StoreId storeId) {
+        return ledger.levels(storeId);
+    }
+
+    private static void requireLines(List<StockLine> lines) {
+        if (lines == null || lines.isEmpty() || lines.size() > 1000) {
+            throw CornerException.invalid("INVALID_LINES", "1 to 1000 lines are required");
+        }
+    }
+}

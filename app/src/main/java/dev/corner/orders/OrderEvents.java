@@ -1,0 +1,19 @@
+package dev.corner.orders;
+
+import dev.corner.common.AccountId;
+import dev.corner.common.Money;
+import dev.corner.stores.StoreId;
+import java.time.Instant;
+
+/** What happens to orders, for the modules that react to it. */
+public final class OrderEvents {
+
+    private OrderEvents() {}
+
+    public record OrderPlaced(
+            OrderId orderId, AccountId householdId, StoreId storeId, Money total, Instant cancelUntil) {}
+
+    public record OrderCancelled(OrderId orderId, AccountId householdId, StoreId storeId) {}
+
+    public record OrderCompleted(OrderId orderId, AccountId householdId, StoreId storeId) {}
+}

@@ -1,0 +1,182 @@
+package dev.corner.orders.internal;
+
+import dev.corner.catalog.ProductId;
+import dev.corner.common.AccountId;
+import dev.corner.common.Money;
+import dev.corner.common.SqlTime;
+import dev.corner.inventory.ReservationId;
+import dev.corner.orders.Fulfilment;
+import dev.corner.orders.OrderId;
+import dev.corner.orders.OrderStatus;
+import dev.corner.orders.model.Order;
+import dev.corner.orders.model.OrderLine;
+import dev.corner.stores.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders as stored: a row per order, a row per line. */
+@Repository
+public class OrderRecords {
+
+    private static final String SELECT = """
+            select o.*, l.line_no, l.product_id, l.product_name, l.quantity, l.unit_price, l.reservation_id
+            from orders o join order_lines l on l.order_id = o.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    OrderRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Order order) {
+        var view = order.view();
+        jdbc.sql("""
+                        insert into orders (id, household_id, store_id, status, fulfilment, total_amount, currency,
+                                            placed_at, cancel_until, source, updated_at)
+                        values (:id, :household, :store, :status, :fulfilment, :total, :currency,
+                                :placedAt, :cancelUntil, :source, :placedAt)""")
+                .param("id", view.orderId().value())
+                .param("household", view.householdId().value())
+                .param("store", view.storeId().value())
+                .param("status", view.status().name())
+                .param("fulfilment", view.fulfilment().name())
+                .param("total", view.total().amount())
+                .param("currency", view.total().currency())
+                .param("placedAt", SqlTime.utc(view.placedAt()))
+                .param("cancelUntil", SqlTime.utc(view.cancelUntil()))
+                .param("source", view.source())
+                .update();
+        int n = 0;
+        for (var line : order.lines()) {
+            jdbc.sql("""
+                            insert into order_lines (order_id, line_no, product_id, product_name, quantity, unit_price,
+                                                     reservation_id)
+                            values (:order, :no, :product, :name, :quantity, :price, :reservation)""")
+                    .param("order", view.orderId().value())
+                    .param("no", ++n)
+                    .param("product", line.productId().value())
+                    .param("name", line.name())
+                    .param("quantity", line.quantity())
+                    .param("price", line.unitPrice().amount())
+                    .param("reservation", line.reservation().value())
+                    .update();
+        }
+    }
+
+    public void updateStatus(Order order) {
+        jdbc.sql("update orders set status = :status, updated_at = now() where id = :id")
+                .param("status", order.status().name())
+                .param("id", order.id().value())
+                .update();
+    }
+
+    public Optional<Order> find(OrderId id) {
+        return one(SELECT + " where o.id = :id order by l.line_no", id);
+    }
+
+    /** Reads the order and locks its row until the transaction ends, so transitions do not race. */
+    public Optional<Order> lock(OrderId id) {
+        jdbc.sql("select id from orders where id = :id for update")
+                .param("id", id.value())
+                .query(String.class)
+                .optional();
+        return find(id);
+    }
+
+    public List<Order> ofHousehold(AccountId household, int limit) {
+        return many(
+                SELECT
+                        + " where o.id in (select id from orders where household_id = :p order by placed_at desc, id limit "
+                        + limit + ") order by o.placed_at desc, o.id, l.line_no",
+                household.value());
+    }
+
+    public List<Order> openAt(StoreId store) {
+        return many(
+                SELECT + " where o.store_id = :p and o.status in ('PLACED', 'AWAITING_CONFIRMATION')"
+                        + " order by o.placed_at, o.id, l.line_no",
+                store.value());
+    }
+
+    public List<Order> recent(int limit) {
+        return many(
+                SELECT + " where o.id in (select id from orders order by placed_at desc, id limit :p)"
+                        + " order by o.placed_at desc, o.id, l.line_no",
+                limit);
+    }
+
+    private Optional<Order> one(String sql, OrderId id) {
+        return jdbc.sql(sql).param("id", id.value()).query(this::collect).stream()
+                .findFirst();
+    }
+
+    private List<Order> many(String sql, Object parameter) {
+        return jdbc.sql(sql).param("p", parameter).query(this::collect);
+    }
+
+    private List<Order> collect(ResultSet rs) throws SQLException {
+        Map<String, List<OrderLine>> lines = new LinkedHashMap<>();
+        Map<String, Row> heads = new LinkedHashMap<>();
+        while (rs.next()) {
+            var id = rs.getString("id");
+            heads.computeIfAbsent(id, k -> Row.of(rs));
+            var currency = rs.getString("currency");
+            lines.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(new OrderLine(
+                            new ProductId(rs.getString("product_id")),
+                            rs.getString("product_name"),
+                            rs.getLong("quantity"),
+                            new Money(rs.getLong("unit_price"), currency),
+                            new ReservationId(rs.getString("reservation_id"))));
+        }
+        return heads.values().stream().map(h -> h.toOrder(lines.get(h.id()))).toList();
+    }
+
+    private record Row(
+            String id,
+            String household,
+            String store,
+            String status,
+            String fulfilment,
+            java.time.Instant placedAt,
+            java.time.Instant cancelUntil,
+            String source) {
+
+        static Row of(ResultSet rs) {
+            try {
+                return new Row(
+                        rs.getString("id"),
+                        rs.getString("household_id"),
+                        rs.getString("store_id"),
+                        rs.getString("status"),
+                        rs.getString("fulfilment"),
+                        SqlTime.instant(rs, "placed_at"),
+                        SqlTime.instant(rs, "cancel_until"),
+                        rs.getString("source"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Order toOrder(List<OrderLine> lines) {
+            return new Order(
+                    new OrderId(id),
+                    new AccountId(household),
+                    new StoreId(store),
+                    OrderStatus.valueOf(status),
+                    Fulfilment.valueOf(fulfilment),
+                    lines,
+                    placedAt,
+                    cancelUntil,
+                    source);
+        }
+    }
+}

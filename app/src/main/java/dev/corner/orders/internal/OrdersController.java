@@ -1,0 +1,90 @@
+package dev.corner.orders.internal;
+
+import dev.corner.common.Caller;
+import dev.corner.common.Money;
+import dev.corner.orders.OrderId;
+import dev.corner.orders.OrderView;
+import dev.corner.orders.Ordering;
+import dev.corner.stores.StoreId;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class OrdersController {
+
+    private final Ordering ordering;
+
+    OrdersController(Ordering ordering) {
+        this.ordering = ordering;
+    }
+
+    record LineJson(String productId, String name, long quantity, Money unitPrice, Money total) {}
+
+    record OrderJson(
+            String orderId,
+            String status,
+            String storeId,
+            String fulfilment,
+            List<LineJson> lines,
+            Money total,
+            Instant placedAt,
+            Instant cancelUntil,
+            String source) {
+
+        static OrderJson of(OrderView o) {
+            return new OrderJson(
+                    o.orderId().value(),
+                    o.status().name(),
+                    o.storeId().value(),
+                    o.fulfilment().name(),
+                    o.lines().stream()
+                            .map(l -> new LineJson(
+                                    l.productId().value(), l.name(), l.quantity(), l.unitPrice(), l.total()))
+                            .toList(),
+                    o.total(),
+                    o.placedAt(),
+                    o.cancelUntil(),
+                    o.source());
+        }
+    }
+
+    record OrderList(List<OrderJson> orders) {}
+
+    @GetMapping("/orders")
+    OrderList mine(Caller caller) {
+        return new OrderList(ordering.mine(caller).stream().map(OrderJson::of).toList());
+    }
+
+    @GetMapping("/orders/{orderId}")
+    OrderJson one(Caller caller, @PathVariable String orderId) {
+        return OrderJson.of(ordering.mine(caller, new OrderId(orderId)));
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    OrderJson cancel(Caller caller, @PathVariable String orderId) {
+        return OrderJson.of(ordering.cancel(caller, new OrderId(orderId)));
+    }
+
+    @PostMapping("/orders/{orderId}/confirm")
+    OrderJson confirm(Caller caller, @PathVariable String orderId) {
+        return OrderJson.of(ordering.confirm(caller, new OrderId(orderId)));
+    }
+
+    @GetMapping("/stores/{storeId}/orders")
+    OrderList openAt(Caller caller, @PathVariable String storeId) {
+        return new OrderList(ordering.openAt(caller, new StoreId(storeId)).stream()
+                .map(OrderJson::of)
+                .toList());
+    }
+
+    @PostMapping("/stores/{storeId}/orders/{orderId}/handover")
+    OrderJson handOver(Caller caller, @PathVariable String storeId, @PathVariable String orderId) {
+        return OrderJson.of(ordering.handOver(caller, new StoreId(storeId), new OrderId(orderId)));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.corner.orders.model;
+
+import dev.corner.common.AccountId;
+import dev.corner.common.CornerException;
+import dev.corner.common.Money;
+import dev.corner.orders.Fulfilment;
+import dev.corner.orders.OrderEvents.OrderCancelled;
+import dev.corner.orders.OrderEvents.OrderCompleted;
+import dev.corner.orders.OrderEvents.OrderPlaced;
+import dev.corner.orders.OrderId;
+import dev.corner.orders.OrderStatus;
+import dev.corner.orders.OrderView;
+import dev.corner.stores.StoreId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A household's order at one store. It guards its own transitions: a placed order can be cancelled
+ * only within its cancel window, a cancelled or completed order changes no more.
+ */
+public final class Order {
+
+    private final OrderId id;
+    private final AccountId household;
+    private final StoreId store;
+    private final Fulfilment fulfilment;
+    private final List<OrderLine> lines;
+    private final Instant placedAt;
+    private final Instant cancelUntil;
+    private final String source;
+    private OrderStatus status;
+
+    public Order(
+            OrderId id,
+            AccountId household,
+            StoreId store,
+            OrderStatus status,
+            Fulfilment fulfilment,
+            List<OrderLine> lines,
+            Instant placedAt,
+            Instant cancelUntil,
+            String source) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an order has at least one line");
+        }
+        this.id = id;
+        this.household = household;
+        this.store = store;
+        this.status = status;
+        this.fulfilment = fulfilment;
+        this.lines = List.copyOf(lines);
+        this.placedAt = placedAt;
+        this.cancelUntil = cancelUntil;
+        this.source = source;
+    }
+
+    /** Places an order that the household may cancel until {@code cancelUntil}. */
+    public static Order place(
+            OrderId id,
+            AccountId household,
+            StoreId store,
+            Fulfilment fulfilment,
+            List<OrderLine> lines,
+            Instant now,
+            Instant cancelUntil,
+            String source) {
+        return new Order(id, household, store, OrderStatus.PLACED, fulfilment, lines, now, cancelUntil, source);
+    }
+
+    public OrderPlaced placed() {
+        return new OrderPlaced(id, household, store, total(), cancelUntil);
+    }
+
+    public OrderCancelled cancel(Instant now) {
+        if (!status.isOpen()) {
+            throw CornerException.conflict(
+                    "ORDER_CLOSED", "order " + id + " is " + status + " and cannot be cancelled");
+        }
+        if (status == OrderStatus.PLACED && cancelUntil != null && now.isAfter(cancelUntil)) {
+            throw CornerException.conflict(
+                    "CANCEL_WINDOW_CLOSED", "order " + id + " could be cancelled until " + cancelUntil);
+        }
+        status = OrderStatus.CANCELLED;
+        return new OrderCancelled(id, household, store);
+    }
+
+    public void confirm() {
+        if (status != OrderStatus.AWAITING_CONFIRMATION) {
+            throw CornerException.conflict(
+                    "NOT_AWAITING_CONFIRMATION", "order " + id + " is " + status + ", not awaiting confirmation");
+        }
+        status = OrderStatus.PLACED;
+    }
+
+    /** The household collected the goods at the store. */
+    public OrderCompleted handOver() {
+        if (status != OrderStatus.PLACED) {
+            throw CornerException.conflict(
+                    "ORDER_NOT_READY", "order " + id + " is " + status + " and cannot be handed over");
+        }
+        status = OrderStatus.COMPLETED;
+        return new OrderCompleted(id, household, store);
+    }
+
+    public boolean belongsTo(AccountId account) {
+        return household.equals(account);
+    }
+
+    public Money total() {
+        return lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
+    }
+
+    public OrderId id() {
+        return id;
+    }
+
+    public StoreId store() {
+        return store;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public List<OrderLine> lines() {
+        return lines;
+    }
+
+    public OrderView view() {
+        return new OrderView(
+                id,
+                household,
+                store,
+                status,
+                fulfilment,
+                lines.stream()
+                        .map(l -> new OrderView.Line(l.productId(), l.name(), l.quantity(), l.unitPrice(), l.total()))
+                        .toList(),
+                total(),
+                placedAt,
+                cancelUntil,
+                source);
+    }
+}

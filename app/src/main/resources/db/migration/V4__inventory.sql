@@ -1,0 +1,32 @@
+-- on_hand may go below zero (a till sale is never refused); reservations never exceed what is on hand
+-- when they are taken, which the conditional update in the reserve statement guarantees.
+create table inventory_levels (
+    store_id   varchar(64) not null references stores (id),
+    product_id varchar(64) not null references catalog_products (id),
+    on_hand    bigint      not null,
+    reserved   bigint      not null check (reserved >= 0),
+    updated_at timestamptz not null,
+    primary key (store_id, product_id)
+);
+
+create table inventory_movements (
+    id         bigserial primary key,
+    store_id   varchar(64) not null,
+    product_id varchar(64) not null,
+    kind       varchar(32) not null,
+    quantity   bigint      not null check (quantity > 0),
+    reference  varchar(200),
+    at         timestamptz not null
+);
+create index inventory_movements_stock on inventory_movements (store_id, product_id, id);
+
+create table inventory_reservations (
+    id         varchar(64) primary key,
+    store_id   varchar(64) not null,
+    product_id varchar(64) not null,
+    quantity   bigint      not null check (quantity > 0),
+    status     varchar(16) not null check (status in ('ACTIVE', 'RELEASED', 'CONSUMED')),
+    reference  varchar(200),
+    created_at timestamptz not null,
+    ended_at   timestamptz
+);

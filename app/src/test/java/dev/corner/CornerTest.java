@@ -1,0 +1,37 @@
+package dev.corner;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A full-application test on a random port. Every test that uses it shares one Spring context and
+ * one database: the embedded PostgreSQL, or the server named by {@code CORNER_DB_URL}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "corner.data-dir=target/test-data",
+            "corner.embedded-db.fsync=false",
+            "corner.embedded-db.clean=true",
+            "corner.operator.email=operator@test.corner.dev",
+            "corner.operator.password=operator-password"
+        })
+@Import(CornerTest.Clocks.class)
+public @interface CornerTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class Clocks {
+        @Bean
+        TestClock clock() {
+            return new TestClock();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.corner.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corner.Api;
+import dev.corner.CornerTest;
+import dev.corner.Neighbourhood;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Step 6: a cash sale at the till moves stock, computes change, and counts once per saleId. */
+@CornerTest
+class SalesContractTest {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Neighbourhood town;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        town = new Neighbourhood(api);
+    }
+
+    private Api.Response sell(Neighbourhood.Shop shop, String saleId, long quantity, long cash) {
+        return api.post(
+                "/api/v1/stores/" + shop.storeId() + "/sales",
+                shop.merchant().token(),
+                Map.of(
+                        "saleId", saleId,
+                        "lines", List.of(Map.of("productId", shop.productId(), "quantity", quantity)),
+                        "tenders",
+                                List.of(Map.of("type", "CASH", "amount", Map.of("amount", cash, "currency", "EUR")))));
+    }
+
+    private long onHand(Neighbourhood.Shop shop) {
+        return town.stock(shop.merchant(), shop.storeId(), shop.productId())
+                .body()
+                .get("onHand")
+                .asLong();
+    }
+
+    @Test
+    void aCashSaleMovesStockAndGivesChange() {
+        var shop = town.shop(10);
+        var sale = sell(shop, "reg1-0001", 3, 2000);
+        assertThat(sale.status()).as(sale.raw()).isEqualTo(201);
+        assertThat(sale.text("saleId")).isEqualTo("reg1-0001");
+        assertThat(sale.body().get("total").get("amount").asLong()).isEqualTo(1497);
+        assertThat(sale.body().get("change").get("amount").asLong()).isEqualTo(503);
+        assertThat(sale.body().get("change").get("currency").asString()).isEqualTo("EUR");
+        assertThat(onHand(shop)).isEqualTo(7);
+    }
+
+    @Test
+    void theSameSaleSentTwiceIsRecordedOnce() {
+        var shop = town.shop(10);
+        var saleId = "reg1-" + UUID.randomUUID();
+        var first = sell(shop, saleId, 2, 1000);
+        var again = sell(shop, saleId, 2, 1000);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(onHand(shop)).isEqualTo(8);
+    }
+
+    @Test
+    void aSaleIdReusedForOtherGoodsIsRefused() {
+        var shop = town.shop(10);
+        sell(shop, "reg1-0002", 1, 500);
+        var reuse = sell(shop, "reg1-0002", 4, 5000);
+        assertThat(reuse.status()).isEqualTo(409);
+        assertThat(reuse.code()).isEqualTo("SALE_ID_REUSED");
+        assertThat(onHand(shop)).isEqualTo(9);
+    }
+
+    @Test
+    void tooLittleCashIsRefusedAndChangesNothing() {
+        var shop = town.shop(10);
+        var short_ = sell(shop, "reg1-0003", 3, 1000);
+        assertThat(short_.status()).isEqualTo(400);
+        assertThat(short_.code()).isEqualTo("INSUFFICIENT_TENDER");
+        assertThat(onHand(shop)).isEqualTo(10);
+        // The id was not used up by the refusal.
+        assertThat(sell(shop, "reg1-0003", 3, 1500).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aSaleInAnotherMerchantsStoreIsNotFound() {
+        var shop = town.shop(10);
+        var rival = town.account("MERCHANT");
+        var refused = api.post(
+                "/api/v1/stores/" + shop.storeId() + "/sales",
+                rival.token(),
+                Map.of(
+                        "saleId", "x-1",
+                        "lines", List.of(Map.of("productId", shop.productId(), "quantity", 1)),
+                        "tenders",
+                                List.of(Map.of("type", "CASH", "amount", Map.of("amount", 500, "currency", "EUR")))));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(onHand(shop)).isEqualTo(10);
+    }
+
+    @Test
+    void aSaleOfAProductTheStoreDoesNotPriceIsRefused() {
+        var shop = town.shop(10);
+        var unpriced = town.product(shop.merchant());
+        var refused = api.post(
+                "/api/v1/stores/" + shop.storeId() + "/sales",
+                shop.merchant().token(),
+                Map.of(
+                        "saleId", "reg1-0004",
+                        "lines", List.of(Map.of("productId", unpriced, "quantity", 1)),
+                        "tenders",
+                                List.of(Map.of("type", "CASH", "amount", Map.of("amount", 500, "currency", "EUR")))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("NOT_OFFERED");
+    }
+}

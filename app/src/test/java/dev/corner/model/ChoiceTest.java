@@ -1,0 +1,103 @@
+package dev.corner.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.corner.catalog.ProductId;
+import dev.corner.common.CornerException;
+import dev.corner.common.Money;
+import dev.corner.devices.model.Candidate;
+import dev.corner.devices.model.Choice;
+import dev.corner.devices.model.Consent;
+import dev.corner.devices.model.SlotPolicy;
+import dev.corner.devices.model.Strategy;
+import dev.corner.orders.Fulfilment;
+import dev.corner.stores.StoreId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChoiceTest {
+
+    static final ProductId SPARKLE = new ProductId("pr_sparkle");
+    static final ProductId GREEN = new ProductId("pr_green");
+    static final StoreId CORNER = new StoreId("st_corner");
+    static final StoreId MARKET = new StoreId("st_market");
+
+    static SlotPolicy policy(Strategy strategy, long cap) {
+        return new SlotPolicy(
+                List.of(SPARKLE, GREEN),
+                strategy,
+                List.of(CORNER, MARKET),
+                Money.of(cap, "EUR"),
+                1,
+                Fulfilment.PICKUP,
+                Consent.CANCEL_WINDOW);
+    }
+
+    static Candidate offer(ProductId product, StoreId store, long price, long available) {
+        return new Candidate(product, store, Money.of(price, "EUR"), available);
+    }
+
+    @Test
+    void preferredKeepsTheHouseholdsOrder() {
+        var ranked = Choice.rank(
+                policy(Strategy.PREFERRED, 700),
+                List.of(offer(SPARKLE, CORNER, 650, 2), offer(GREEN, CORNER, 500, 2)),
+                1);
+        assertThat(ranked).extracting(Candidate::productId).containsExactly(SPARKLE, GREEN);
+    }
+
+    @Test
+    void cheapestOrdersByUnitPriceAndKeepsOrderAmongEquals() {
+        var ranked = Choice.rank(
+                policy(Strategy.CHEAPEST, 700),
+                List.of(offer(SPARKLE, CORNER, 650, 2), offer(SPARKLE, MARKET, 500, 2), offer(GREEN, CORNER, 500, 2)),
+                1);
+        assertThat(ranked)
+                .extracting(Candidate::storeId, Candidate::productId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MARKET, SPARKLE),
+                        org.assertj.core.groups.Tuple.tuple(CORNER, GREEN),
+                        org.assertj.core.groups.Tuple.tuple(CORNER, SPARKLE));
+    }
+
+    @Test
+    void nothingAboveTheCapOrShortOfStockIsChosen() {
+        var ranked = Choice.rank(
+                policy(Strategy.PREFERRED, 600),
+                List.of(offer(SPARKLE, CORNER, 601, 9), offer(GREEN, CORNER, 600, 1), offer(GREEN, MARKET, 300, 5)),
+                2);
+        assertThat(ranked).containsExactly(offer(GREEN, MARKET, 300, 5));
+    }
+
+    @Test
+    void aPolicyWithoutProductsOrCapIsRefused() {
+        assertThatThrownBy(() -> new SlotPolicy(
+                        List.of(),
+                        Strategy.PREFERRED,
+                        List.of(CORNER),
+                        Money.of(1, "EUR"),
+                        1,
+                        Fulfilment.PICKUP,
+                        Consent.CANCEL_WINDOW))
+                .isInstanceOf(CornerException.class);
+        assertThatThrownBy(() -> new SlotPolicy(
+                        List.of(SPARKLE),
+                        Strategy.PREFERRED,
+                        List.of(CORNER),
+                        null,
+                        1,
+                        Fulfilment.PICKUP,
+                        Consent.CANCEL_WINDOW))
+                .isInstanceOf(CornerException.class);
+        assertThatThrownBy(() -> new SlotPolicy(
+                        List.of(SPARKLE, SPARKLE),
+                        Strategy.PREFERRED,
+                        List.of(CORNER),
+                        Money.of(1, "EUR"),
+                        1,
+                        Fulfilment.PICKUP,
+                        Consent.CANCEL_WINDOW))
+                .isInstanceOf(CornerException.class);
+    }
+}
