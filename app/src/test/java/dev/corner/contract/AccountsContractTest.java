@@ -22,6 +22,9 @@ class AccountsContractTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.corner.TestClock clock;
+
     Api api;
 
     @BeforeEach
@@ -114,6 +117,19 @@ class AccountsContractTest {
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.code()).isEqualTo("UNAUTHENTICATED");
         assertThat(api.get("/api/v1/orders", "ct_madeup").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenExpiresAfterItsLifetime() {
+        var account = new Neighbourhood(api).account("HOUSEHOLD");
+        try {
+            clock.advance(java.time.Duration.ofDays(29));
+            assertThat(api.get("/api/v1/orders", account.token()).status()).isEqualTo(200);
+            clock.advance(java.time.Duration.ofDays(2));
+            assertThat(api.get("/api/v1/orders", account.token()).status()).isEqualTo(401);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
