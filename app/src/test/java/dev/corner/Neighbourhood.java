@@ -93,6 +93,19 @@ public final class Neighbourhood {
         return api.get("/api/v1/stores/" + storeId + "/stock/" + productId, merchant.token());
     }
 
+    /** The shop's stock of its product, as the merchant reads it. */
+    public record Level(long onHand, long reserved, long available) {}
+
+    public Level level(Shop shop) {
+        var stock = stock(shop.merchant(), shop.storeId(), shop.productId());
+        assertThat(stock.status()).as(stock.raw()).isEqualTo(200);
+        var body = stock.body();
+        return new Level(
+                body.get("onHand").asLong(),
+                body.get("reserved").asLong(),
+                body.get("available").asLong());
+    }
+
     public Device provisionedButton(Account maker) {
         var model = api.post(
                 "/api/v1/device-models",

@@ -12,6 +12,7 @@ public final class TestClock extends Clock {
 
     private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
@@ -22,12 +23,22 @@ public final class TestClock extends Clock {
         offset.set(Duration.between(base.instant(), instant));
     }
 
+    /** From now on the clock reads {@code instant} and stands still, for tests at exact boundaries. */
+    public void freezeAt(Instant instant) {
+        frozen.set(instant);
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
     }
 
     @Override
     public Instant instant() {
+        var still = frozen.get();
+        if (still != null) {
+            return still;
+        }
         return base.instant().plus(offset.get());
     }
 

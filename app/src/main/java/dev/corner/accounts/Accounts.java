@@ -5,17 +5,14 @@ import dev.corner.accounts.internal.AccountRecords.StoredAccount;
 import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
+import dev.corner.common.Digests;
 import dev.corner.common.Ids;
 import dev.corner.common.Role;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -95,7 +92,7 @@ public class Accounts {
         RANDOM.nextBytes(raw);
         var token = "ct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         var expiresAt = clock.instant().plus(tokenTtl);
-        records.insertToken(hash(token), account.id(), clock.instant(), expiresAt);
+        records.insertToken(Digests.sha256Hex(token), account.id(), clock.instant(), expiresAt);
         return new IssuedToken(token, expiresAt);
     }
 
@@ -105,7 +102,7 @@ public class Accounts {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
-        return records.findByToken(hash(token), clock.instant()).map(StoredAccount::caller);
+        return records.findByToken(Digests.sha256Hex(token), clock.instant()).map(StoredAccount::caller);
     }
 
     private Optional<StoredAccount> signIn(String email, String password) {
@@ -149,14 +146,5 @@ public class Accounts {
             throw CornerException.invalid("WEAK_PASSWORD", "password must be 8 to 128 characters");
         }
         return password;
-    }
-
-    static String hash(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

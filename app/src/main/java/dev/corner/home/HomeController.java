@@ -2,6 +2,7 @@ package dev.corner.home;
 
 import dev.corner.catalog.Catalog;
 import dev.corner.catalog.Product;
+import dev.corner.common.Caller;
 import dev.corner.common.Money;
 import dev.corner.inventory.Inventory;
 import dev.corner.orders.Ordering;
@@ -9,11 +10,15 @@ import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** {@code /}: what is on the shelves and what was ordered, refreshed live in the browser. */
+/**
+ * {@code /}: what is on the shelves, refreshed live in the browser, and, once signed in, the orders
+ * the caller may see (its own, its stores', or all of them for an operator).
+ */
 @Controller
 class HomeController {
 
@@ -38,14 +43,14 @@ class HomeController {
     record OrderRow(String orderId, String store, String status, String items, Money total, Instant placedAt) {}
 
     @GetMapping("/")
-    String home(Model model) {
-        fill(model);
+    String home(Optional<Caller> caller, Model model) {
+        fill(caller, model);
         return "home";
     }
 
     @GetMapping("/home/live")
-    String live(Model model) {
-        fill(model);
+    String live(Optional<Caller> caller, Model model) {
+        fill(caller, model);
         return "home :: live";
     }
 
@@ -54,7 +59,7 @@ class HomeController {
         return "login";
     }
 
-    private void fill(Model model) {
+    private void fill(Optional<Caller> caller, Model model) {
         var storeRows = stores.all().stream()
                 .map(store -> new StoreRow(
                         store.id().value(),
@@ -78,7 +83,8 @@ class HomeController {
                 .toList();
         var storeNames = new java.util.HashMap<String, String>();
         storeRows.forEach(s -> storeNames.put(s.storeId(), s.name()));
-        var orderRows = ordering.recent(20).stream()
+        var visibleOrders = caller.map(c -> ordering.recentFor(c, 20)).orElse(List.of());
+        var orderRows = visibleOrders.stream()
                 .map(o -> new OrderRow(
                         o.orderId().value(),
                         storeNames.getOrDefault(o.storeId().value(), o.storeId().value()),
@@ -92,6 +98,7 @@ class HomeController {
                 .toList();
         model.addAttribute("stores", storeRows);
         model.addAttribute("orders", orderRows);
+        model.addAttribute("signedIn", caller.isPresent());
         model.addAttribute("now", clock.instant());
     }
 }

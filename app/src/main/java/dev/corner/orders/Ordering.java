@@ -157,9 +157,21 @@ public class Ordering {
         return order.view();
     }
 
+    /**
+     * The latest orders the caller may see: a household its own, a merchant those at its stores, an
+     * operator all of them; nobody else any.
+     */
     @Transactional(readOnly = true)
-    public List<OrderView> recent(int limit) {
-        return orders.recent(limit).stream().map(Order::view).toList();
+    public List<OrderView> recentFor(Caller caller, int limit) {
+        var visible = switch (caller.role()) {
+            case HOUSEHOLD -> orders.ofHousehold(caller.accountId(), limit);
+            case MERCHANT ->
+                orders.recentAt(
+                        stores.ownedBy(caller).stream().map(store -> store.id()).toList(), limit);
+            case OPERATOR -> orders.recent(limit);
+            case COURIER, MAKER -> List.<Order>of();
+        };
+        return visible.stream().map(Order::view).toList();
     }
 
     private Order requireOwn(Caller caller, OrderId id) {

@@ -2,49 +2,24 @@ package dev.corner.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.corner.Api;
 import dev.corner.Concurrently;
+import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.DeviceClient;
 import dev.corner.Neighbourhood;
-import dev.corner.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Steps 2 to 5: a maker provisions a button, a household claims and binds it, a signed press
  * places one order with one unit reserved, repeats are acknowledged, and cancelling releases it.
  */
 @CornerTest
-class ButtonPressContractTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    Api api;
-    Neighbourhood town;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        town = new Neighbourhood(api);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ButtonPressContractTest extends ContractTest {
 
     private DeviceClient button(Neighbourhood.Household household) {
         return new DeviceClient(
@@ -100,11 +75,7 @@ class ButtonPressContractTest {
                         .get("orders")
                         .size())
                 .isEqualTo(1);
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("reserved")
-                        .asLong())
-                .isEqualTo(1);
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
     }
 
     @Test
@@ -131,11 +102,7 @@ class ButtonPressContractTest {
         var results = Concurrently.run(presses);
         assertThat(results).filteredOn("ORDER_PLACED"::equals).hasSize(1);
         assertThat(results).filteredOn("ORDER_IN_PROGRESS"::equals).hasSize(7);
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("reserved")
-                        .asLong())
-                .isEqualTo(1);
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
     }
 
     @Test
@@ -143,11 +110,7 @@ class ButtonPressContractTest {
         var shop = town.shop(1);
         var household = town.householdWithButton(shop);
         var orderId = button(household).press("main", "press-1").text("orderId");
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("available")
-                        .asLong())
-                .isZero();
+        assertThat(town.level(shop).available()).isZero();
 
         var cancelled = api.post(
                 "/api/v1/orders/" + orderId + "/cancel", household.account().token(), null);
@@ -182,11 +145,7 @@ class ButtonPressContractTest {
         assertThat(api.get("/api/v1/orders/" + orderId, household.account().token())
                         .text("status"))
                 .isEqualTo("PLACED");
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("reserved")
-                        .asLong())
-                .isEqualTo(1);
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.corner.contract;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Page.GetByRoleOptions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.corner.Api;
 import dev.corner.BrowserTest;
 import dev.corner.CornerTest;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The front page in a real browser: live stock and orders, and the web sign-in. */
+/** The front page in a real browser: live stock, the signed-in household's orders, sign-in and out. */
 @CornerTest
 class FrontPageInBrowserTest extends BrowserTest {
 
@@ -22,13 +24,21 @@ class FrontPageInBrowserTest extends BrowserTest {
     @Autowired
     TestClock clock;
 
+    private void signIn(Api api, String email, String password) {
+        page.navigate(api.base() + "/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
+
     @Test
-    void anOrderFromAButtonAppearsWithoutReloadingThePage() {
+    void aHouseholdSeesItsButtonOrderAppearWithoutReloadingThePage() {
         var api = new Api(port);
         var town = new Neighbourhood(api);
         var shop = town.shop(4);
         var household = town.householdWithButton(shop);
-        page.navigate(api.base() + "/");
+        signIn(api, household.account().email(), "password-1234");
         var store = page.locator("[data-store-id='" + shop.storeId() + "']");
         assertThat(store.locator("td.available")).hasText("4");
 
@@ -46,27 +56,15 @@ class FrontPageInBrowserTest extends BrowserTest {
     void aMerchantSignsInOnTheWebAndOut() {
         var api = new Api(port);
         var merchant = new Neighbourhood(api).account("MERCHANT");
-        page.navigate(api.base() + "/login");
-        page.getByLabel("E-mail").fill(merchant.email());
-        page.getByLabel("Password").fill("wrong-password");
-        page.getByRole(
-                        com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(page.locator(".error")).hasText("E-mail or password is wrong.");
+        signIn(api, merchant.email(), "wrong-password");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("E-mail or password is wrong.");
 
-        page.getByLabel("E-mail").fill(merchant.email());
-        page.getByLabel("Password").fill("password-1234");
-        page.getByRole(
-                        com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        signIn(api, merchant.email(), "password-1234");
         assertThat(page.locator("#signed-in")).containsText(merchant.email());
 
-        page.getByRole(
-                        com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign out"))
+        page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Sign out"))
                 .click();
         assertThat(page.locator("#signed-in")).hasCount(0);
+        assertThat(page.getByText("Sign in to see your orders.")).isVisible();
     }
 }

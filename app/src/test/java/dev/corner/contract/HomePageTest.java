@@ -29,6 +29,19 @@ class HomePageTest {
     }
 
     @Test
+    void ordersAreNotShownToAnonymousVisitors() {
+        var api = new Api(port);
+        var town = new Neighbourhood(api);
+        var household = town.householdWithButton(town.shop(3));
+        var orderId = new dev.corner.DeviceClient(
+                        api, household.device().deviceId(), household.device().secret(), java.time.Clock.systemUTC())
+                .press("main", "anonymous-view")
+                .text("orderId");
+        var page = api.sendRaw("GET", "/", null, new byte[0], java.util.Map.of("Accept", "text/html"));
+        assertThat(page.raw()).doesNotContain(orderId).contains("to see your orders");
+    }
+
+    @Test
     void theSignInPageAndHealthAreOpen() {
         var api = new Api(port);
         var login = api.sendRaw("GET", "/login", null, new byte[0], java.util.Map.of("Accept", "text/html"));

@@ -3,30 +3,16 @@ package dev.corner.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corner.Api;
+import dev.corner.ContractTest;
 import dev.corner.CornerTest;
-import dev.corner.Neighbourhood;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A POST re-sent with the same Idempotency-Key is done once and answered the same way. */
 @CornerTest
-class IdempotencyKeyTest {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Neighbourhood town;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        town = new Neighbourhood(api);
-    }
+class IdempotencyKeyTest extends ContractTest {
 
     private Api.Response post(String path, String token, Object body, String key) {
         return api.send("POST", path, token, body, Map.of("Idempotency-Key", key));
@@ -45,11 +31,7 @@ class IdempotencyKeyTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("onHand")
-                        .asLong())
-                .isEqualTo(4);
+        assertThat(town.level(shop).onHand()).isEqualTo(4);
     }
 
     @Test
@@ -84,11 +66,7 @@ class IdempotencyKeyTest {
                 key);
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("onHand")
-                        .asLong())
-                .isEqualTo(1);
+        assertThat(town.level(shop).onHand()).isEqualTo(1);
     }
 
     @Test

@@ -2,30 +2,16 @@ package dev.corner.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.corner.Api;
+import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.Neighbourhood;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Step 1: a merchant opens a store, adds a product, prices it, receives stock and reads it. */
 @CornerTest
-class MerchantContractTest {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Neighbourhood town;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        town = new Neighbourhood(api);
-    }
+class MerchantContractTest extends ContractTest {
 
     @Test
     void aMerchantStocksAStoreAndReadsItsStock() {
@@ -94,11 +80,7 @@ class MerchantContractTest {
                 rival.token(),
                 Map.of("price", Map.of("amount", 1, "currency", "EUR")));
         assertThat(offer.status()).isEqualTo(404);
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("onHand")
-                        .asLong())
-                .isEqualTo(5);
+        assertThat(town.level(shop).onHand()).isEqualTo(5);
     }
 
     @Test
@@ -123,11 +105,7 @@ class MerchantContractTest {
                                 Map.of("productId", shop.productId(), "quantity", 10),
                                 Map.of("productId", "pr_doesnotexist", "quantity", 1))));
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                        .body()
-                        .get("onHand")
-                        .asLong())
-                .isEqualTo(5);
+        assertThat(town.level(shop).onHand()).isEqualTo(5);
     }
 
     @Test

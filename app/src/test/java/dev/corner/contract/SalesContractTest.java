@@ -3,30 +3,17 @@ package dev.corner.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corner.Api;
+import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.Neighbourhood;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Step 6: a cash sale at the till moves stock, computes change, and counts once per saleId. */
 @CornerTest
-class SalesContractTest {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Neighbourhood town;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        town = new Neighbourhood(api);
-    }
+class SalesContractTest extends ContractTest {
 
     private Api.Response sell(Neighbourhood.Shop shop, String saleId, long quantity, long cash) {
         return api.post(
@@ -40,10 +27,7 @@ class SalesContractTest {
     }
 
     private long onHand(Neighbourhood.Shop shop) {
-        return town.stock(shop.merchant(), shop.storeId(), shop.productId())
-                .body()
-                .get("onHand")
-                .asLong();
+        return town.level(shop).onHand();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.corner.accounts.internal;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,7 +13,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets any controller take a {@link Caller} parameter, from a bearer token or a web session alike. */
+/**
+ * Lets any controller take a {@link Caller} parameter (401 when nobody signed in) or an {@code
+ * Optional<Caller>}, from a bearer token or a web session alike.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallerArgumentResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
@@ -23,7 +27,9 @@ class CallerArgumentResolver implements WebMvcConfigurer, HandlerMethodArgumentR
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType().equals(Caller.class);
+        return parameter.getParameterType().equals(Caller.class)
+                || (parameter.getParameterType().equals(Optional.class)
+                        && parameter.nested().getNestedParameterType().equals(Caller.class));
     }
 
     @Override
@@ -32,14 +38,23 @@ class CallerArgumentResolver implements WebMvcConfigurer, HandlerMethodArgumentR
             ModelAndViewContainer mav,
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
+        var caller = current();
+        if (parameter.getParameterType().equals(Optional.class)) {
+            return caller;
+        }
+        return caller.orElseThrow(
+                () -> new CornerException(CornerException.Kind.UNAUTHORIZED, "UNAUTHENTICATED", "sign in first"));
+    }
+
+    private static Optional<Caller> current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var principal = authentication == null ? null : authentication.getPrincipal();
         if (principal instanceof Caller caller) {
-            return caller;
+            return Optional.of(caller);
         }
         if (principal instanceof WebSignIn.SignedInUser user) {
-            return user.caller();
+            return Optional.of(user.caller());
         }
-        throw new CornerException(CornerException.Kind.UNAUTHORIZED, "UNAUTHENTICATED", "sign in first");
+        return Optional.empty();
     }
 }

@@ -2,13 +2,13 @@ package dev.corner.accounts.internal;
 
 import dev.corner.accounts.Accounts;
 import dev.corner.common.web.ProblemWriter;
+import dev.corner.common.web.StatelessApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,13 +29,7 @@ class SecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain apiChain(HttpSecurity http, Accounts accounts, ProblemWriter problems) throws Exception {
-        return http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
+        return StatelessApi.configure(http.securityMatcher("/api/**"))
                 .addFilterBefore(new BearerTokenFilter(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens")

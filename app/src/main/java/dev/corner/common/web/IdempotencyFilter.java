@@ -1,17 +1,15 @@
 package dev.corner.common.web;
 
 import dev.corner.common.Caller;
+import dev.corner.common.Digests;
 import dev.corner.common.SqlTime;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,13 +169,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String hash(String path, byte[] body) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            return HexFormat.of().formatHex(digest.digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(path + "\n" + Digests.sha256Hex(body));
     }
 }

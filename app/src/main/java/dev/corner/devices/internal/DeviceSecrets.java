@@ -1,12 +1,9 @@
 package dev.corner.devices.internal;
 
+import dev.corner.common.Digests;
 import dev.corner.devices.DeviceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /** Makes device secrets and claim codes, and keeps neither in clear. */
@@ -49,19 +46,10 @@ public class DeviceSecrets {
 
     /** Salted with the device id, so equal codes on two devices hash apart. */
     public String claimCodeHash(DeviceId device, String claimCode) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256")
-                    .digest((device.value() + ":" + claimCode.strip().toUpperCase()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(device.value() + ":" + claimCode.strip().toUpperCase());
     }
 
     public boolean claimCodeMatches(DeviceId device, String claimCode, String storedHash) {
-        return claimCode != null
-                && MessageDigest.isEqual(
-                        claimCodeHash(device, claimCode).getBytes(StandardCharsets.US_ASCII),
-                        storedHash.getBytes(StandardCharsets.US_ASCII));
+        return claimCode != null && Digests.same(claimCodeHash(device, claimCode), storedHash);
     }
 }

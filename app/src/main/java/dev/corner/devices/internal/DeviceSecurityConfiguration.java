@@ -1,6 +1,7 @@
 package dev.corner.devices.internal;
 
 import dev.corner.common.web.ProblemWriter;
+import dev.corner.common.web.StatelessApi;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -27,14 +27,7 @@ class DeviceSecurityConfiguration {
             Clock clock,
             @Value("${corner.devices.signature-window}") Duration window)
             throws Exception {
-        return http.securityMatcher("/device/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> {})
+        return StatelessApi.configure(http.securityMatcher("/device/**"))
                 .addFilterBefore(
                         new DeviceSignatureFilter(records, secrets, problems, clock, window), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -1,10 +1,9 @@
 package dev.corner.devices.model;
 
+import dev.corner.common.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,18 +32,10 @@ public final class DeviceSignature {
 
     /** Constant-time comparison, so timing does not reveal how much of a forged signature was right. */
     public static boolean verify(byte[] secret, String canonical, String presented) {
-        if (presented == null) {
-            return false;
-        }
-        byte[] expected = sign(secret, canonical).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, presented.strip().getBytes(StandardCharsets.US_ASCII));
+        return presented != null && Digests.same(sign(secret, canonical), presented.strip());
     }
 
     public static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(body);
     }
 }

@@ -113,6 +113,17 @@ public class OrderRecords {
                 limit);
     }
 
+    public List<Order> recentAt(List<StoreId> stores, int limit) {
+        if (stores.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where o.id in (select id from orders where store_id in (:stores)"
+                        + " order by placed_at desc, id limit :limit) order by o.placed_at desc, o.id, l.line_no")
+                .param("stores", stores.stream().map(StoreId::value).toList())
+                .param("limit", limit)
+                .query(this::collect);
+    }
+
     private Optional<Order> one(String sql, OrderId id) {
         return jdbc.sql(sql).param("id", id.value()).query(this::collect).stream()
                 .findFirst();

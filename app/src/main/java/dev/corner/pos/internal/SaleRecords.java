@@ -2,6 +2,7 @@ package dev.corner.pos.internal;
 
 import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
+import dev.corner.common.Digests;
 import dev.corner.common.Money;
 import dev.corner.common.SqlTime;
 import dev.corner.pos.Sale;
@@ -9,11 +10,7 @@ import dev.corner.pos.SaleLine;
 import dev.corner.pos.Selling.SaleRequest;
 import dev.corner.pos.Tender;
 import dev.corner.stores.StoreId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,13 +47,7 @@ public class SaleRecords {
                             .append(t.amount().currency())
                             .append(';'));
         }
-        try {
-            var digest =
-                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text.toString());
     }
 
     /** False if a sale with this id was recorded already. */
