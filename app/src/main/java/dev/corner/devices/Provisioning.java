@@ -4,6 +4,7 @@ import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
 import dev.corner.common.Role;
+import dev.corner.common.Text;
 import dev.corner.devices.internal.DeviceRecords;
 import dev.corner.devices.internal.DeviceRecords.Model;
 import dev.corner.devices.internal.DeviceRecords.ModelSlot;
@@ -39,9 +40,7 @@ public class Provisioning {
     @Transactional
     public String registerModel(Caller maker, String name, String kind, List<SlotSpec> slots) {
         maker.requireRole(Role.MAKER);
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw CornerException.invalid("INVALID_NAME", "name must be 1 to 200 characters");
-        }
+        var cleanName = Text.require(name, "name", 200);
         if (kind == null || !KINDS.contains(kind)) {
             throw CornerException.invalid("INVALID_KIND", "kind must be BUTTON or APPLIANCE");
         }
@@ -58,18 +57,13 @@ public class Provisioning {
                     if (!seen.add(id)) {
                         throw CornerException.invalid("INVALID_SLOTS", "slot " + id + " appears twice");
                     }
-                    if (slot.unit() == null
-                            || slot.unit().isBlank()
-                            || slot.unit().length() > 40) {
-                        throw CornerException.invalid("INVALID_SLOTS", "each slot needs a unit of 1 to 40 characters");
-                    }
                     if (slot.capacity() == null || slot.capacity() < 1) {
                         throw CornerException.invalid("INVALID_SLOTS", "each slot needs a capacity of at least 1");
                     }
-                    return new ModelSlot(id, slot.unit().strip(), slot.capacity());
+                    return new ModelSlot(id, Text.require(slot.unit(), "unit", 40), slot.capacity());
                 })
                 .toList();
-        var model = new Model(Ids.next("dm"), maker.accountId(), name.strip(), kind, modelSlots);
+        var model = new Model(Ids.next("dm"), maker.accountId(), cleanName, kind, modelSlots);
         records.insertModel(model, clock.instant());
         return model.id();
     }

@@ -79,6 +79,7 @@ class HomeController {
                                             catalog.priceAt(store.id(), stock.productId())
                                                     .orElse(null));
                                 })
+                                .sorted(java.util.Comparator.comparing(StockRow::product))
                                 .toList()))
                 .toList();
         var storeNames = new java.util.HashMap<String, String>();

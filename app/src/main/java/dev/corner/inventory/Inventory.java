@@ -5,6 +5,7 @@ import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
+import dev.corner.common.Text;
 import dev.corner.inventory.internal.StockLedger;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
@@ -31,10 +32,10 @@ public class Inventory {
     @Transactional
     public void receive(Caller caller, StoreId storeId, List<StockLine> lines, String reference) {
         stores.requireOwnedBy(storeId, caller);
-        requireLines(lines);
-        for (var line : lines) {
+        var note = Text.optional(reference, "reference", 200);
+        for (var line : inLockOrder(lines)) {
             catalog.requireProduct(line.productId());
-            ledger.move(storeId, line.productId(), MovementKind.RECEIVED, line.quantity(), reference);
+            ledger.move(storeId, line.productId(), MovementKind.RECEIVED, line.quantity(), note);
         }
     }
 
@@ -44,8 +45,7 @@ public class Inventory {
      */
     @Transactional
     public void recordSale(StoreId storeId, List<StockLine> lines, String reference) {
-        requireLines(lines);
-        for (var line : lines) {
+        for (var line : inLockOrder(lines)) {
             ledger.move(storeId, line.productId(), MovementKind.SOLD, line.quantity(), reference);
         }
     }
@@ -91,9 +91,24 @@ public class Inventory {
         return ledger.levels(storeId);
     }
 
-    private static void requireLines(List<StockLine> lines) {
+    /**
+     * One line per product, in product order: every transaction locks stock rows in the same order,
+     * so two sales of the same products in another order cannot deadlock.
+     */
+    private static List<StockLine> inLockOrder(List<StockLine> lines) {
         if (lines == null || lines.isEmpty() || lines.size() > 1000) {
             throw CornerException.invalid("INVALID_LINES", "1 to 1000 lines are required");
         }
+        var merged = new java.util.TreeMap<String, StockLine>();
+        for (var line : lines) {
+            if (line == null) {
+                throw CornerException.invalid("INVALID_LINE", "a line is empty");
+            }
+            merged.merge(
+                    line.productId().value(),
+                    line,
+                    (a, b) -> new StockLine(a.productId(), Math.addExact(a.quantity(), b.quantity())));
+        }
+        return List.copyOf(merged.values());
     }
 }

@@ -5,6 +5,7 @@ import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
+import dev.corner.common.Text;
 import dev.corner.stores.internal.StoreRecords;
 import java.time.Clock;
 import java.util.List;
@@ -28,12 +29,8 @@ public class Stores {
     public StoreId open(
             Caller merchant, String name, String address, Double latitude, Double longitude, String currency) {
         merchant.requireRole(Role.MERCHANT);
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw CornerException.invalid("INVALID_NAME", "name must be 1 to 200 characters");
-        }
-        if (address == null || address.isBlank() || address.length() > 500) {
-            throw CornerException.invalid("INVALID_ADDRESS", "address must be 1 to 500 characters");
-        }
+        var cleanName = Text.require(name, "name", 200);
+        var cleanAddress = Text.require(address, "address", 500);
         if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
             throw CornerException.invalid("INVALID_LOCATION", "latitude must be within ±90 and longitude within ±180");
         }
@@ -41,8 +38,8 @@ public class Stores {
         var store = new Store(
                 new StoreId(Ids.next("st")),
                 merchant.accountId(),
-                name.strip(),
-                address.strip(),
+                cleanName,
+                cleanAddress,
                 latitude,
                 longitude,
                 currency);

@@ -138,4 +138,54 @@ class AccountsContractTest {
                 "/api/v1/tokens", null, Map.of("email", "operator@test.corner.dev", "password", "operator-password"));
         assertThat(token.status()).isEqualTo(201);
     }
+
+    @Autowired
+    dev.corner.accounts.Accounts accounts;
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedNotCut() {
+        var email = "long-" + UUID.randomUUID() + "@test.corner.dev";
+        var refused = api.post(
+                "/api/v1/accounts",
+                null,
+                Map.of("email", email, "password", "x".repeat(73), "name", "A", "role", "MAKER"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("WEAK_PASSWORD");
+    }
+
+    @Test
+    void controlCharactersAreRefusedWithACode() {
+        var email = "nul-" + UUID.randomUUID() + "@test.corner.dev";
+        var name = api.post(
+                "/api/v1/accounts",
+                null,
+                Map.of("email", email, "password", "password-1234", "name", "A\u0000B", "role", "MAKER"));
+        assertThat(name.status()).isEqualTo(400);
+        assertThat(name.code()).isEqualTo("INVALID_NAME");
+        var signIn = api.post("/api/v1/tokens", null, Map.of("email", "a\u0000@b.cd", "password", "password-1234"));
+        assertThat(signIn.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAddressSomeoneSignedUpWithIsNeverPromotedToOperator() {
+        var squatter = new Neighbourhood(api).account("HOUSEHOLD");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> accounts.openOrUpdateOperator(squatter.email(), "operator-password"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(api.get("/api/v1/orders", squatter.token()).status()).isEqualTo(200);
+        var token =
+                api.post("/api/v1/tokens", null, Map.of("email", squatter.email(), "password", "operator-password"));
+        assertThat(token.status()).isEqualTo(401);
+    }
+
+    @Test
+    void resettingTheOperatorPasswordEndsItsSessions() {
+        var before = api.post(
+                        "/api/v1/tokens",
+                        null,
+                        Map.of("email", "operator@test.corner.dev", "password", "operator-password"))
+                .text("token");
+        accounts.openOrUpdateOperator("operator@test.corner.dev", "operator-password");
+        assertThat(api.get("/api/v1/orders", before).status()).isEqualTo(401);
+    }
 }

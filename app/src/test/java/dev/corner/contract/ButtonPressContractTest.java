@@ -263,4 +263,41 @@ class ButtonPressContractTest extends ContractTest {
         var client = new DeviceClient(api, device.deviceId(), device.secret(), clock);
         assertThat(client.press("main", "p").text("result")).isEqualTo("NOT_CONFIGURED");
     }
+
+    @Test
+    void aFractionalQuantityIsRefusedNotRoundedDown() {
+        var household = town.householdWithButton(town.shop(5));
+        var refused = button(household).post("/device/v1/slots/main/press", "{\"pressId\":\"half\",\"quantity\":1.5}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("MALFORMED_BODY");
+    }
+
+    @Test
+    void twoMakersMayUseTheSameSerial() {
+        var first = town.provisionedButton(town.account("MAKER"));
+        var maker = town.account("MAKER");
+        var theirModel = api.post(
+                "/api/v1/device-models",
+                maker.token(),
+                Map.of(
+                        "name",
+                        "B",
+                        "kind",
+                        "BUTTON",
+                        "slots",
+                        List.of(Map.of("slotId", "main", "unit", "pack", "capacity", 1))));
+        var second = api.post(
+                "/api/v1/device-models/" + theirModel.text("modelId") + "/devices",
+                maker.token(),
+                Map.of("serials", List.of(first.serial())));
+        assertThat(second.status()).isEqualTo(201);
+        var household = town.account("HOUSEHOLD");
+        town.claim(household, first);
+        var again = api.post(
+                "/api/v1/device-models/" + theirModel.text("modelId") + "/devices",
+                maker.token(),
+                Map.of("serials", List.of(first.serial())));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("SERIAL_TAKEN");
+    }
 }

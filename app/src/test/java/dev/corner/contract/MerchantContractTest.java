@@ -149,4 +149,41 @@ class MerchantContractTest extends ContractTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("ROLE_REQUIRED");
     }
+
+    @Test
+    void anEmptyLineOrAnOverlongReferenceIsRefused() {
+        var shop = town.shop(2);
+        var path = "/api/v1/stores/" + shop.storeId() + "/stock/receipts";
+        var lines = new java.util.ArrayList<Object>();
+        lines.add(Map.of("productId", shop.productId(), "quantity", 1));
+        lines.add(null);
+        var empty = api.post(path, shop.merchant().token(), Map.of("lines", lines));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.code()).isEqualTo("INVALID_LINE");
+        var overlong = api.post(
+                path,
+                shop.merchant().token(),
+                Map.of(
+                        "lines",
+                        List.of(Map.of("productId", shop.productId(), "quantity", 1)),
+                        "reference",
+                        "r".repeat(201)));
+        assertThat(overlong.code()).isEqualTo("INVALID_REFERENCE");
+        assertThat(town.level(shop).onHand()).isEqualTo(2);
+    }
+
+    @Test
+    void twoLinesOfOneProductAreBookedTogether() {
+        var shop = town.shop(0);
+        var receipt = api.post(
+                "/api/v1/stores/" + shop.storeId() + "/stock/receipts",
+                shop.merchant().token(),
+                Map.of(
+                        "lines",
+                        List.of(
+                                Map.of("productId", shop.productId(), "quantity", 2),
+                                Map.of("productId", shop.productId(), "quantity", 3))));
+        assertThat(receipt.status()).isEqualTo(201);
+        assertThat(town.level(shop).onHand()).isEqualTo(5);
+    }
 }

@@ -105,4 +105,54 @@ class SalesContractTest extends ContractTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("NOT_OFFERED");
     }
+
+    @Test
+    void anEmptyTenderIsRefused() {
+        var shop = town.shop(10);
+        var tenders = new java.util.ArrayList<Object>();
+        tenders.add(null);
+        var refused = api.post(
+                "/api/v1/stores/" + shop.storeId() + "/sales",
+                shop.merchant().token(),
+                Map.of(
+                        "saleId",
+                        "reg1-0005",
+                        "lines",
+                        List.of(Map.of("productId", shop.productId(), "quantity", 1)),
+                        "tenders",
+                        tenders));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("INVALID_TENDER");
+    }
+
+    @Test
+    void concurrentSalesOfTheSameProductsInOppositeOrderAllGoThrough() throws Exception {
+        var shop = town.shop(100);
+        var other = town.product(shop.merchant());
+        town.offer(shop.merchant(), shop.storeId(), other, 100);
+        var sales = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+        for (int i = 0; i < 16; i++) {
+            var first = i % 2 == 0 ? shop.productId() : other;
+            var second = i % 2 == 0 ? other : shop.productId();
+            var saleId = "crossed-" + i;
+            sales.add(() -> api.post(
+                            "/api/v1/stores/" + shop.storeId() + "/sales",
+                            shop.merchant().token(),
+                            Map.of(
+                                    "saleId", saleId,
+                                    "lines",
+                                            List.of(
+                                                    Map.of("productId", first, "quantity", 1),
+                                                    Map.of("productId", second, "quantity", 1)),
+                                    "tenders",
+                                            List.of(Map.of(
+                                                    "type",
+                                                    "CASH",
+                                                    "amount",
+                                                    Map.of("amount", 1000, "currency", "EUR")))))
+                    .status());
+        }
+        assertThat(dev.corner.Concurrently.run(sales)).containsOnly(201);
+        assertThat(town.level(shop).onHand()).isEqualTo(84);
+    }
 }

@@ -52,10 +52,15 @@ public class AccountRecords {
                 == 1;
     }
 
-    public void updatePassword(AccountId id, String passwordHash, Role role) {
-        jdbc.sql("update accounts set password_hash = :hash, role = :role where id = :id")
+    public void updatePassword(AccountId id, String passwordHash) {
+        jdbc.sql("update accounts set password_hash = :hash where id = :id")
                 .param("hash", passwordHash)
-                .param("role", role.name())
+                .param("id", id.value())
+                .update();
+    }
+
+    public void deleteTokens(AccountId id) {
+        jdbc.sql("delete from account_tokens where account_id = :id")
                 .param("id", id.value())
                 .update();
     }

@@ -30,6 +30,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Duration KEPT = Duration.ofHours(24);
+    // A claim with no answer this long after it was made belongs to a request that died with its
+    // node; the key is free again rather than stuck for a day.
+    private static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private record Stored(String requestHash, Integer status, String contentType, byte[] body) {}
@@ -122,11 +125,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private boolean claim(String owner, String key, String requestHash) {
         return jdbc.sql("""
                                 insert into common_idempotency_keys (owner, idempotency_key, request_hash, created_at)
-                                values (:owner, :key, :hash, :at) on conflict do nothing""")
+                                values (:owner, :key, :hash, :at)
+                                on conflict (owner, idempotency_key) do update
+                                set request_hash = excluded.request_hash, created_at = excluded.created_at
+                                where common_idempotency_keys.status is null
+                                  and common_idempotency_keys.created_at < :abandoned""")
                         .param("owner", owner)
                         .param("key", key)
                         .param("hash", requestHash)
                         .param("at", SqlTime.utc(clock.instant()))
+                        .param("abandoned", SqlTime.utc(clock.instant().minus(ABANDONED)))
                         .update()
                 == 1;
     }

@@ -114,11 +114,13 @@ public class DeviceRecords {
     public boolean insertDevice(
             DeviceId id, Model model, String serial, byte[] sealedSecret, String claimCodeHash, Instant at) {
         int inserted = jdbc.sql("""
-                        insert into devices (id, model_id, serial, sealed_secret, claim_code_hash, status, paused, created_at)
-                        values (:id, :model, :serial, :secret, :claim, 'PROVISIONED', false, :at)
-                        on conflict (serial) do nothing""")
+                        insert into devices (id, model_id, maker_id, serial, sealed_secret, claim_code_hash, status,
+                                             paused, created_at)
+                        values (:id, :model, :maker, :serial, :secret, :claim, 'PROVISIONED', false, :at)
+                        on conflict (maker_id, serial) do nothing""")
                 .param("id", id.value())
                 .param("model", model.id())
+                .param("maker", model.maker().value())
                 .param("serial", serial)
                 .param("secret", sealedSecret)
                 .param("claim", claimCodeHash)
@@ -156,10 +158,18 @@ public class DeviceRecords {
                 .optional();
     }
 
-    public Optional<Device> deviceBySerial(String serial) {
+    /** Serials are unique per maker, so two makers' devices may share one. */
+    public List<Device> devicesBySerial(String serial) {
         return jdbc.sql("select * from devices where serial = :serial")
                 .param("serial", serial)
                 .query(DEVICE)
+                .list();
+    }
+
+    public void lockDevice(DeviceId id) {
+        jdbc.sql("select id from devices where id = :id for update")
+                .param("id", id.value())
+                .query(String.class)
                 .optional();
     }
 

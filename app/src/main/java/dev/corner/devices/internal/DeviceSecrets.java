@@ -44,9 +44,12 @@ public class DeviceSecrets {
         return box.open(sealed);
     }
 
-    /** Salted with the device id, so equal codes on two devices hash apart. */
+    /**
+     * Keyed with the master key, so a copy of the database alone does not let anyone try the few
+     * billion possible codes offline; salted with the device id, so equal codes hash apart.
+     */
     public String claimCodeHash(DeviceId device, String claimCode) {
-        return Digests.sha256Hex(device.value() + ":" + claimCode.strip().toUpperCase());
+        return box.fingerprint(device.value() + ":" + claimCode.strip().toUpperCase());
     }
 
     public boolean claimCodeMatches(DeviceId device, String claimCode, String storedHash) {

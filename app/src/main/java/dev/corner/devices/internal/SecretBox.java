@@ -27,9 +27,29 @@ class SecretBox {
     private static final int NONCE_BYTES = 12;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec fingerprintKey;
 
     SecretBox(@Value("${corner.security.master-key:}") String configured, @Value("${corner.data-dir}") Path dataDir) {
-        this.key = new SecretKeySpec(StringUtils.hasText(configured) ? decode(configured) : keyFile(dataDir), "AES");
+        var master = StringUtils.hasText(configured) ? decode(configured) : keyFile(dataDir);
+        this.key = new SecretKeySpec(master, "AES");
+        // A key of its own for fingerprints, derived from the master key, never the encryption key itself.
+        this.fingerprintKey =
+                new SecretKeySpec(hmac(new SecretKeySpec(master, "HmacSHA256"), "corner:fingerprint"), "HmacSHA256");
+    }
+
+    /** HMAC-SHA256 of a text under a key derived from the master key, as hex. */
+    String fingerprint(String text) {
+        return java.util.HexFormat.of().formatHex(hmac(fingerprintKey, text));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String text) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     byte[] seal(byte[] plain) {

@@ -30,13 +30,7 @@ class InventoryController {
         this.availability = availability;
     }
 
-    record Line(String productId, Long quantity) {
-        StockLine toStockLine() {
-            return new StockLine(productId == null ? null : new ProductId(productId), quantity == null ? 0 : quantity);
-        }
-    }
-
-    record Receipt(List<Line> lines, String reference) {}
+    record Receipt(List<StockLine.Json> lines, String reference) {}
 
     record Received(String storeId, int lines) {}
 
@@ -49,9 +43,7 @@ class InventoryController {
     @PostMapping("/stores/{storeId}/stock/receipts")
     @ResponseStatus(HttpStatus.CREATED)
     Received receive(Caller caller, @PathVariable String storeId, @RequestBody Receipt receipt) {
-        var lines = receipt.lines() == null
-                ? List.<StockLine>of()
-                : receipt.lines().stream().map(Line::toStockLine).toList();
+        var lines = StockLine.fromJson(receipt.lines());
         inventory.receive(caller, new StoreId(storeId), lines, receipt.reference());
         return new Received(storeId, lines.size());
     }

@@ -1,7 +1,7 @@
 package dev.corner.pos.internal;
 
-import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
+import dev.corner.common.CornerException;
 import dev.corner.common.Money;
 import dev.corner.inventory.StockLine;
 import dev.corner.pos.Selling;
@@ -26,11 +26,9 @@ class SalesController {
         this.selling = selling;
     }
 
-    record Line(String productId, Long quantity) {}
-
     record TenderRequest(Tender.Type type, Money amount) {}
 
-    record SaleRequest(String saleId, List<Line> lines, List<TenderRequest> tenders) {}
+    record SaleRequest(String saleId, List<StockLine.Json> lines, List<TenderRequest> tenders) {}
 
     record Recorded(String saleId, Money total, Money change) {}
 
@@ -38,17 +36,16 @@ class SalesController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Recorded sell(Caller caller, @PathVariable String storeId, @RequestBody SaleRequest request) {
-        var lines = request.lines() == null
-                ? List.<StockLine>of()
-                : request.lines().stream()
-                        .map(l -> new StockLine(
-                                l.productId() == null ? null : new ProductId(l.productId()),
-                                l.quantity() == null ? 0 : l.quantity()))
-                        .toList();
+        var lines = StockLine.fromJson(request.lines());
         var tenders = request.tenders() == null
                 ? List.<Tender>of()
                 : request.tenders().stream()
-                        .map(t -> new Tender(t.type(), t.amount()))
+                        .map(t -> {
+                            if (t == null) {
+                                throw CornerException.invalid("INVALID_TENDER", "a tender is empty");
+                            }
+                            return new Tender(t.type(), t.amount());
+                        })
                         .toList();
         var sale =
                 selling.record(caller, new StoreId(storeId), new Selling.SaleRequest(request.saleId(), lines, tenders));
