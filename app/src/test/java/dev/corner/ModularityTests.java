@@ -35,6 +35,23 @@ class ModularityTests {
     }
 
     @Test
+    void domainModelsKnowNothingOfSpringOrSql() {
+        var classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.corner");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAnyPackage("dev.corner.orders.model..", "dev.corner.devices.model..")
+                .and()
+                .doNotHaveSimpleName("package-info") // the module's own metadata, not its model
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "tools.jackson..")
+                .because("the rich modules keep their business rules free of frameworks and persistence")
+                .check(classes);
+    }
+
+    @Test
     void writesModuleDocumentation() {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
                 .writeModulesAsPlantUml()
