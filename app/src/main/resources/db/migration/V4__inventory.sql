@@ -9,14 +9,17 @@ create table inventory_levels (
     primary key (store_id, product_id)
 );
 
+-- The ledger: append-only. A level is the sum of its movements' deltas (InventoryLedgerTest).
 create table inventory_movements (
-    id         bigserial primary key,
-    store_id   varchar(64) not null,
-    product_id varchar(64) not null,
-    kind       varchar(32) not null,
-    quantity   bigint      not null check (quantity > 0),
-    reference  varchar(200),
-    at         timestamptz not null
+    id             bigserial primary key,
+    store_id       varchar(64) not null,
+    product_id     varchar(64) not null,
+    kind           varchar(32) not null,
+    on_hand_delta  bigint      not null,
+    reserved_delta bigint      not null,
+    reason         varchar(16),
+    reference      varchar(200),
+    at             timestamptz not null
 );
 create index inventory_movements_stock on inventory_movements (store_id, product_id, id);
 
@@ -28,5 +31,7 @@ create table inventory_reservations (
     status     varchar(16) not null check (status in ('ACTIVE', 'RELEASED', 'CONSUMED')),
     reference  varchar(200),
     created_at timestamptz not null,
+    expires_at timestamptz not null,
     ended_at   timestamptz
 );
+create index inventory_reservations_expiring on inventory_reservations (expires_at) where status = 'ACTIVE';

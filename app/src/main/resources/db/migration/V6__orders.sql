@@ -3,7 +3,7 @@ create table orders (
     household_id varchar(64) not null references accounts (id),
     store_id     varchar(64) not null references stores (id),
     status       varchar(32) not null
-        check (status in ('AWAITING_CONFIRMATION', 'PLACED', 'CANCELLED', 'COMPLETED')),
+        check (status in ('AWAITING_CONFIRMATION', 'PLACED', 'CANCELLED', 'COMPLETED', 'EXPIRED')),
     fulfilment   varchar(16) not null check (fulfilment in ('PICKUP', 'DELIVERY')),
     total_amount bigint      not null,
     currency     char(3)     not null,

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +69,7 @@ class DurabilityTest {
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
     }
 
-    private Process start(int port, String name) throws IOException, InterruptedException {
+    private Process start(int port, String name) throws IOException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(
                         java,
@@ -85,23 +84,24 @@ class DurabilityTest {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         var process = builder.start();
         var api = new Api(port);
-        var deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " start failed:\n" + Files.readString(dataDir.resolve(name + ".log")));
-            }
-            try {
-                if ("UP".equals(api.get("/actuator/health", null).text("status"))) {
-                    return process;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IllegalStateException.class) // not listening yet
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError(
+                                    name + " start failed:\n" + Files.readString(dataDir.resolve(name + ".log")));
+                        }
+                        return "UP".equals(api.get("/actuator/health", null).text("status"));
+                    });
+            return process;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError(
+                    name + " did not become healthy:\n" + Files.readString(dataDir.resolve(name + ".log")));
         }
-        process.destroyForcibly();
-        throw new AssertionError(
-                name + " did not become healthy:\n" + Files.readString(dataDir.resolve(name + ".log")));
     }
 
     private static int freePort() throws IOException {

@@ -9,8 +9,10 @@ import dev.corner.common.Text;
 import dev.corner.inventory.internal.StockLedger;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +23,17 @@ public class Inventory {
     private final StockLedger ledger;
     private final Stores stores;
     private final Catalog catalog;
+    private final Duration reservationTtl;
 
-    Inventory(StockLedger ledger, Stores stores, Catalog catalog) {
+    Inventory(
+            StockLedger ledger,
+            Stores stores,
+            Catalog catalog,
+            @Value("${corner.inventory.reservation-ttl}") Duration reservationTtl) {
         this.ledger = ledger;
         this.stores = stores;
         this.catalog = catalog;
+        this.reservationTtl = reservationTtl;
     }
 
     /** Goods arrived at the caller's store. */
@@ -35,7 +43,7 @@ public class Inventory {
         var note = Text.optional(reference, "reference", 200);
         for (var line : inLockOrder(lines)) {
             catalog.requireProduct(line.productId());
-            ledger.move(storeId, line.productId(), MovementKind.RECEIVED, line.quantity(), note);
+            ledger.move(storeId, line.productId(), MovementKind.RECEIVED.of(line.quantity()), note);
         }
     }
 
@@ -46,16 +54,21 @@ public class Inventory {
     @Transactional
     public void recordSale(StoreId storeId, List<StockLine> lines, String reference) {
         for (var line : inLockOrder(lines)) {
-            ledger.move(storeId, line.productId(), MovementKind.SOLD, line.quantity(), reference);
+            ledger.move(storeId, line.productId(), MovementKind.SOLD.of(line.quantity()), reference);
         }
     }
 
-    /** Holds stock for an order; empty when not enough is available. Never oversells. */
+    /**
+     * Holds stock for an order; empty when not enough is available. Never oversells. A reservation
+     * not consumed or released within its time ({@code corner.inventory.reservation-ttl}) expires.
+     */
     @Transactional
     public Optional<ReservationId> reserve(StoreId storeId, ProductId productId, long quantity, String reference) {
         new StockLine(productId, quantity);
         var id = new ReservationId(Ids.next("rsv"));
-        return ledger.reserve(id, storeId, productId, quantity, reference) ? Optional.of(id) : Optional.empty();
+        return ledger.reserve(id, storeId, productId, quantity, reference, reservationTtl)
+                ? Optional.of(id)
+                : Optional.empty();
     }
 
     /** Gives reserved stock back; releasing twice changes nothing. */
@@ -95,7 +108,7 @@ public class Inventory {
      * One line per product, in product order: every transaction locks stock rows in the same order,
      * so two sales of the same products in another order cannot deadlock.
      */
-    private static List<StockLine> inLockOrder(List<StockLine> lines) {
+    static List<StockLine> inLockOrder(List<StockLine> lines) {
         if (lines == null || lines.isEmpty() || lines.size() > 1000) {
             throw CornerException.invalid("INVALID_LINES", "1 to 1000 lines are required");
         }

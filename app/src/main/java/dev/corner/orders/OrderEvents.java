@@ -16,4 +16,6 @@ public final class OrderEvents {
     public record OrderCancelled(OrderId orderId, AccountId householdId, StoreId storeId) {}
 
     public record OrderCompleted(OrderId orderId, AccountId householdId, StoreId storeId) {}
+
+    public record OrderExpired(OrderId orderId, AccountId householdId, StoreId storeId) {}
 }

@@ -76,7 +76,8 @@ public class Ordering {
             return Optional.empty();
         }
         var id = new OrderId(Ids.next("ord"));
-        var reservation = inventory.reserve(command.store(), command.product(), command.quantity(), "order:" + id);
+        var reservation =
+                inventory.reserve(command.store(), command.product(), command.quantity(), id.asReservationReference());
         if (reservation.isEmpty()) {
             return Optional.empty();
         }
@@ -136,6 +137,18 @@ public class Ordering {
         order.confirm();
         orders.updateStatus(order);
         return order.view();
+    }
+
+    /** The order's stock was released for lack of hand-over in time: the order expires. */
+    @Transactional
+    public void expire(OrderId id) {
+        orders.lock(id)
+                .flatMap(order -> order.expire().map(expired -> {
+                    order.lines().forEach(line -> inventory.release(line.reservation()));
+                    orders.updateStatus(order);
+                    events.publishEvent(expired);
+                    return expired;
+                }));
     }
 
     /** The merchant's open orders at one of its stores, to prepare and hand over. */

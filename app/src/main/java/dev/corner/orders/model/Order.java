@@ -6,6 +6,7 @@ import dev.corner.common.Money;
 import dev.corner.orders.Fulfilment;
 import dev.corner.orders.OrderEvents.OrderCancelled;
 import dev.corner.orders.OrderEvents.OrderCompleted;
+import dev.corner.orders.OrderEvents.OrderExpired;
 import dev.corner.orders.OrderEvents.OrderPlaced;
 import dev.corner.orders.OrderId;
 import dev.corner.orders.OrderStatus;
@@ -90,6 +91,15 @@ public final class Order {
                     "NOT_AWAITING_CONFIRMATION", "order " + id + " is " + status + ", not awaiting confirmation");
         }
         status = OrderStatus.PLACED;
+    }
+
+    /** Its stock is no longer held: the order ends unfulfilled. Expiring a closed order changes nothing. */
+    public java.util.Optional<OrderExpired> expire() {
+        if (!status.isOpen()) {
+            return java.util.Optional.empty();
+        }
+        status = OrderStatus.EXPIRED;
+        return java.util.Optional.of(new OrderExpired(id, household, store));
     }
 
     /** The household collected the goods at the store. */

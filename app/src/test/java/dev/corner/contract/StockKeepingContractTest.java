@@ -1,0 +1,168 @@
+package dev.corner.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corner.ContractTest;
+import dev.corner.CornerTest;
+import dev.corner.DeviceClient;
+import dev.corner.inventory.internal.ReservationExpiry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Adjustments, counts, transfers, the movement ledger and reservation expiry over the HTTP contract. */
+@CornerTest
+class StockKeepingContractTest extends ContractTest {
+
+    @Autowired
+    ReservationExpiry expiry;
+
+    private String stockPath(String storeId) {
+        return "/api/v1/stores/" + storeId + "/stock";
+    }
+
+    @Test
+    void anAdjustmentIsBookedWithItsReasonInTheLedger() {
+        var shop = town.shop(10);
+        var adjusted = api.post(
+                stockPath(shop.storeId()) + "/adjustments",
+                shop.merchant().token(),
+                Map.of(
+                        "reason", "DAMAGED",
+                        "note", "dropped a crate",
+                        "lines", List.of(Map.of("productId", shop.productId(), "change", -3))));
+        assertThat(adjusted.status()).as(adjusted.raw()).isEqualTo(201);
+        assertThat(town.level(shop).onHand()).isEqualTo(7);
+
+        var movements = api.get(
+                        stockPath(shop.storeId()) + "/" + shop.productId() + "/movements",
+                        shop.merchant().token())
+                .body()
+                .get("movements");
+        assertThat(movements.get(0).get("kind").asString()).isEqualTo("ADJUSTED");
+        assertThat(movements.get(0).get("reason").asString()).isEqualTo("DAMAGED");
+        assertThat(movements.get(0).get("onHandChange").asLong()).isEqualTo(-3);
+        assertThat(movements.get(0).get("reference").asString()).isEqualTo("dropped a crate");
+        assertThat(movements.get(1).get("kind").asString()).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void anAdjustmentWithoutAReasonChangesNothing() {
+        var shop = town.shop(10);
+        var refused = api.post(
+                stockPath(shop.storeId()) + "/adjustments",
+                shop.merchant().token(),
+                Map.of("lines", List.of(Map.of("productId", shop.productId(), "change", -3))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("INVALID_REASON");
+        assertThat(town.level(shop).onHand()).isEqualTo(10);
+    }
+
+    @Test
+    void aCycleCountSetsTheShelfAndReportsTheVariance() {
+        var shop = town.shop(10);
+        var other = town.product(shop.merchant());
+        town.receive(shop.merchant(), shop.storeId(), other, 4);
+        var count = api.post(
+                stockPath(shop.storeId()) + "/counts",
+                shop.merchant().token(),
+                Map.of("kind", "CYCLE", "lines", List.of(Map.of("productId", shop.productId(), "counted", 8))));
+        assertThat(count.status()).as(count.raw()).isEqualTo(201);
+        var variance = count.body().get("variances").get(0);
+        assertThat(variance.get("expected").asLong()).isEqualTo(10);
+        assertThat(variance.get("counted").asLong()).isEqualTo(8);
+        assertThat(variance.get("variance").asLong()).isEqualTo(-2);
+        assertThat(town.level(shop).onHand()).isEqualTo(8);
+        assertThat(town.stock(shop.merchant(), shop.storeId(), other)
+                        .body()
+                        .get("onHand")
+                        .asLong())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aFullCountZeroesWhatWasNotFound() {
+        var shop = town.shop(10);
+        var other = town.product(shop.merchant());
+        town.receive(shop.merchant(), shop.storeId(), other, 4);
+        var count = api.post(
+                stockPath(shop.storeId()) + "/counts",
+                shop.merchant().token(),
+                Map.of("kind", "FULL", "lines", List.of(Map.of("productId", shop.productId(), "counted", 10))));
+        assertThat(count.body().get("variances").size()).isEqualTo(2);
+        assertThat(count.body().get("totalVariance").asLong()).isEqualTo(-4);
+        assertThat(town.stock(shop.merchant(), shop.storeId(), other)
+                        .body()
+                        .get("onHand")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void aTransferMovesStockBetweenTheMerchantsStores() {
+        var shop = town.shop(10);
+        var second = town.store(shop.merchant());
+        var moved = api.post(
+                stockPath(shop.storeId()) + "/transfers",
+                shop.merchant().token(),
+                Map.of("toStoreId", second, "lines", List.of(Map.of("productId", shop.productId(), "quantity", 4))));
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(201);
+        assertThat(town.level(shop).onHand()).isEqualTo(6);
+        assertThat(town.stock(shop.merchant(), second, shop.productId())
+                        .body()
+                        .get("onHand")
+                        .asLong())
+                .isEqualTo(4);
+
+        var tooMuch = api.post(
+                stockPath(shop.storeId()) + "/transfers",
+                shop.merchant().token(),
+                Map.of("toStoreId", second, "lines", List.of(Map.of("productId", shop.productId(), "quantity", 7))));
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.code()).isEqualTo("INSUFFICIENT_STOCK");
+        assertThat(town.level(shop).onHand()).isEqualTo(6);
+    }
+
+    @Test
+    void noTransferToAnotherMerchantsStore() {
+        var shop = town.shop(10);
+        var rival = town.shop(0);
+        var refused = api.post(
+                stockPath(shop.storeId()) + "/transfers",
+                shop.merchant().token(),
+                Map.of(
+                        "toStoreId",
+                        rival.storeId(),
+                        "lines",
+                        List.of(Map.of("productId", shop.productId(), "quantity", 1))));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(town.level(shop).onHand()).isEqualTo(10);
+    }
+
+    @Test
+    void anUncollectedOrdersReservationExpiresAndTheOrderWithIt() {
+        var shop = town.shop(2);
+        var household = town.householdWithButton(shop);
+        var orderId = new DeviceClient(
+                        api, household.device().deviceId(), household.device().secret(), clock)
+                .press("main", "forgotten")
+                .text("orderId");
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
+
+        clock.advance(Duration.ofHours(49));
+        assertThat(expiry.releaseExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(town.level(shop).reserved()).isZero();
+        // The order reacts to the expiry event once the release has committed.
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get(
+                                        "/api/v1/orders/" + orderId,
+                                        household.account().token())
+                                .text("status"))
+                        .isEqualTo("EXPIRED"));
+        assertThat(town.level(shop).available()).isEqualTo(2);
+    }
+}
