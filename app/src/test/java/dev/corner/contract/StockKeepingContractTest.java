@@ -165,4 +165,41 @@ class StockKeepingContractTest extends ContractTest {
                         .isEqualTo("EXPIRED"));
         assertThat(town.level(shop).available()).isEqualTo(2);
     }
+
+    @Test
+    void lowStockListsWhatToReorderFromRecentSales() {
+        var shop = town.shop(30);
+        var plenty = town.product(shop.merchant());
+        town.offer(shop.merchant(), shop.storeId(), plenty, 100);
+        town.receive(shop.merchant(), shop.storeId(), plenty, 100);
+        var sale = api.post(
+                "/api/v1/stores/" + shop.storeId() + "/sales",
+                shop.merchant().token(),
+                Map.of(
+                        "saleId", "low-1",
+                        "lines", List.of(Map.of("productId", shop.productId(), "quantity", 28)),
+                        "tenders",
+                                List.of(Map.of("type", "CASH", "amount", Map.of("amount", 20000, "currency", "EUR")))));
+        assertThat(sale.status()).isEqualTo(201);
+        var policy = api.put(
+                stockPath(shop.storeId()) + "/" + shop.productId() + "/reorder-policy",
+                shop.merchant().token(),
+                Map.of("leadTimeDays", 3, "safetyStock", 2, "coverDays", 7));
+        assertThat(policy.status()).isEqualTo(200);
+
+        var low = api.get(stockPath(shop.storeId()) + "/low", shop.merchant().token())
+                .body()
+                .get("products");
+
+        assertThat(low.size()).isEqualTo(1);
+        assertThat(low.get(0).get("productId").asString()).isEqualTo(shop.productId());
+        assertThat(low.get(0).get("averageDailySales").asDouble()).isEqualTo(1.0);
+        assertThat(low.get(0).get("reorderPoint").asLong()).isEqualTo(5);
+        assertThat(low.get(0).get("suggestedOrder").asLong()).isEqualTo(10);
+        assertThat(api.get(
+                                stockPath(shop.storeId()) + "/low",
+                                town.account("MERCHANT").token())
+                        .status())
+                .isEqualTo(404);
+    }
 }

@@ -189,6 +189,19 @@ public class StockLedger {
                 .list();
     }
 
+    /** Units that left the shelf to customers (till sales and handed-over orders) since an instant. */
+    public long unitsSold(StoreId store, ProductId product, Instant since) {
+        return jdbc.sql("""
+                        select coalesce(-sum(on_hand_delta), 0) from inventory_movements
+                        where store_id = :store and product_id = :product and at >= :since
+                          and kind in ('SOLD', 'RESERVATION_CONSUMED')""")
+                .param("store", store.value())
+                .param("product", product.value())
+                .param("since", SqlTime.utc(since))
+                .query(Long.class)
+                .single();
+    }
+
     private void record(StoreId store, ProductId product, Movement movement, String reference) {
         jdbc.sql("""
                         insert into inventory_movements
