@@ -202,4 +202,34 @@ class StockKeepingContractTest extends ContractTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void theStoresStockStreamPushesEveryCommittedChange() throws Exception {
+        var shop = town.shop(5);
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base() + stockPath(shop.storeId()) + "/stream"))
+                .header("Authorization", "Bearer " + shop.merchant().token())
+                .header("Accept", "text/event-stream")
+                .build();
+        var client = java.net.http.HttpClient.newHttpClient();
+        var stream = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> lines.stream().anyMatch(line -> line.startsWith("event:ready")));
+            town.receive(shop.merchant(), shop.storeId(), shop.productId(), 3);
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> lines.stream()
+                            .anyMatch(line -> line.contains(shop.productId()) && line.contains("\"onHand\":8")));
+        } finally {
+            stream.cancel(true);
+        }
+        var rival = town.account("MERCHANT");
+        assertThat(api.get(stockPath(shop.storeId()) + "/stream", rival.token()).status())
+                .isEqualTo(404);
+    }
 }

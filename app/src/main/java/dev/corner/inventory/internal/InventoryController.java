@@ -7,8 +7,10 @@ import dev.corner.inventory.Availability;
 import dev.corner.inventory.Inventory;
 import dev.corner.inventory.StockLine;
 import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -24,10 +27,14 @@ class InventoryController {
 
     private final Inventory inventory;
     private final Availability availability;
+    private final StockFeed feed;
+    private final Stores stores;
 
-    InventoryController(Inventory inventory, Availability availability) {
+    InventoryController(Inventory inventory, Availability availability, StockFeed feed, Stores stores) {
         this.inventory = inventory;
         this.availability = availability;
+        this.feed = feed;
+        this.stores = stores;
     }
 
     record Receipt(List<StockLine.Json> lines, String reference) {}
@@ -52,6 +59,13 @@ class InventoryController {
     Level level(Caller caller, @PathVariable String storeId, @PathVariable String productId) {
         var level = inventory.levelAt(caller, new StoreId(storeId), new ProductId(productId));
         return new Level(storeId, productId, level.onHand(), level.reserved(), level.available());
+    }
+
+    /** Server-sent events: {@code stock} with the product's new level after every committed change. */
+    @GetMapping(path = "/stores/{storeId}/stock/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(Caller caller, @PathVariable String storeId) {
+        var store = stores.requireOwnedBy(new StoreId(storeId), caller);
+        return feed.subscribe(store.id());
     }
 
     @GetMapping("/availability")

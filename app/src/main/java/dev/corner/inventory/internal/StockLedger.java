@@ -38,29 +38,46 @@ public class StockLedger {
         this.clock = clock;
     }
 
+    /**
+     * Applies a movement to the level and writes it to the ledger. The new level is announced on the
+     * {@value StockFeed#CHANNEL} channel, which PostgreSQL delivers to every node when (and only if)
+     * the transaction commits.
+     */
     public void move(StoreId store, ProductId product, Movement movement, String reference) {
         int updated = jdbc.sql("""
-                        update inventory_levels
-                        set on_hand = on_hand + :onHand, reserved = reserved + :reserved, updated_at = :at
-                        where store_id = :store and product_id = :product""")
+                        with changed as (
+                            update inventory_levels
+                            set on_hand = on_hand + :onHand, reserved = reserved + :reserved, updated_at = :at
+                            where store_id = :store and product_id = :product
+                            returning store_id, product_id, on_hand, reserved)
+                        select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
+                        from changed""")
                 .param("onHand", movement.onHandDelta())
                 .param("reserved", movement.reservedDelta())
                 .param("at", SqlTime.utc(clock.instant()))
                 .param("store", store.value())
                 .param("product", product.value())
-                .update();
+                .param("channel", StockFeed.CHANNEL)
+                .query(Integer.class)
+                .single();
         if (updated == 0) {
             // The first movement of this product at this store; reservations never start a level.
             jdbc.sql("""
-                            insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
-                            values (:store, :product, :onHand, 0, :at)
-                            on conflict (store_id, product_id) do update
-                            set on_hand = inventory_levels.on_hand + excluded.on_hand, updated_at = excluded.updated_at""")
+                            with changed as (
+                                insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
+                                values (:store, :product, :onHand, 0, :at)
+                                on conflict (store_id, product_id) do update
+                                set on_hand = inventory_levels.on_hand + excluded.on_hand, updated_at = excluded.updated_at
+                                returning store_id, product_id, on_hand, reserved)
+                            select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
+                            from changed""")
                     .param("store", store.value())
                     .param("product", product.value())
                     .param("onHand", movement.onHandDelta())
                     .param("at", SqlTime.utc(clock.instant()))
-                    .update();
+                    .param("channel", StockFeed.CHANNEL)
+                    .query(Integer.class)
+                    .single();
         }
         record(store, product, movement, reference);
     }
@@ -69,13 +86,19 @@ public class StockLedger {
     public boolean reserve(
             ReservationId id, StoreId store, ProductId product, long quantity, String reference, Duration ttl) {
         int updated = jdbc.sql("""
-                        update inventory_levels set reserved = reserved + :quantity, updated_at = :at
-                        where store_id = :store and product_id = :product and on_hand - reserved >= :quantity""")
+                        with changed as (
+                            update inventory_levels set reserved = reserved + :quantity, updated_at = :at
+                            where store_id = :store and product_id = :product and on_hand - reserved >= :quantity
+                            returning store_id, product_id, on_hand, reserved)
+                        select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
+                        from changed""")
                 .param("quantity", quantity)
                 .param("at", SqlTime.utc(clock.instant()))
                 .param("store", store.value())
                 .param("product", product.value())
-                .update();
+                .param("channel", StockFeed.CHANNEL)
+                .query(Integer.class)
+                .single();
         if (updated == 0) {
             return false;
         }
