@@ -65,9 +65,13 @@ public final class Api {
     public Response sendRaw(String method, String path, String token, byte[] body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json");
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (!headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "application/json, application/problem+json");
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

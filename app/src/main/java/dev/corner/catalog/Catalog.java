@@ -92,6 +92,12 @@ public class Catalog {
         records.upsertOffer(storeId, productId, price, clock.instant());
     }
 
+    /** Every price a store has set, by product. */
+    @Transactional(readOnly = true)
+    public java.util.Map<ProductId, Money> pricesAt(StoreId storeId) {
+        return records.offersAt(storeId);
+    }
+
     /** The store's current price for a product, if it offers it. */
     @Transactional(readOnly = true)
     public Optional<Money> priceAt(StoreId storeId, ProductId productId) {

@@ -73,6 +73,16 @@ public class CatalogRecords {
                 .update();
     }
 
+    public java.util.Map<ProductId, Money> offersAt(StoreId store) {
+        var prices = new java.util.LinkedHashMap<ProductId, Money>();
+        jdbc.sql("select product_id, price_amount, currency from catalog_offers where store_id = :store")
+                .param("store", store.value())
+                .query(rs -> {
+                    prices.put(new ProductId(rs.getString(1)), new Money(rs.getLong(2), rs.getString(3)));
+                });
+        return prices;
+    }
+
     public Optional<Money> offer(StoreId store, ProductId product) {
         return jdbc.sql(
                         "select price_amount, currency from catalog_offers where store_id = :store and product_id = :product")
