@@ -1,0 +1,194 @@
+package dev.corner.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Recorder;
+
+/**
+ * POS sales over HTTP against a running Corner: each sale has 5 lines, is paid in cash and has a
+ * distinct saleId. Prints throughput and latency percentiles and a closing line that compares them
+ * with the target (1,500 sales/s, p99 at most 50 ms).
+ *
+ * <p>{@code java -cp bench/target/corner-bench.jar dev.corner.bench.SalesBenchmark [baseUrl]
+ * [clients] [seconds]}, defaults {@code http://localhost:8080 16 20}.
+ */
+public final class SalesBenchmark {
+
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
+
+    public static void main(String[] args) throws Exception {
+        var base = args.length > 0 ? args[0] : "http://localhost:8080";
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        var http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        var api = new Client(http, base);
+
+        var email = "bench-" + UUID.randomUUID() + "@bench.corner.dev";
+        api.post(
+                "/api/v1/accounts",
+                null,
+                "{\"email\":\"" + email
+                        + "\",\"password\":\"bench-password\",\"name\":\"Bench\",\"role\":\"MERCHANT\"}");
+        var token = field(
+                api.post("/api/v1/tokens", null, "{\"email\":\"" + email + "\",\"password\":\"bench-password\"}"),
+                "token");
+        var store = field(
+                api.post(
+                        "/api/v1/stores",
+                        token,
+                        "{\"name\":\"Bench store\",\"address\":\"Loop 1\",\"latitude\":52.5,\"longitude\":13.4,\"currency\":\"EUR\"}"),
+                "storeId");
+        var products = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            var product = field(
+                    api.post(
+                            "/api/v1/products",
+                            token,
+                            "{\"gtin\":\"" + gtin() + "\",\"name\":\"Item " + i
+                                    + "\",\"brand\":\"Bench\",\"unit\":\"pc\"}"),
+                    "productId");
+            api.put(
+                    "/api/v1/stores/" + store + "/offers/" + product,
+                    token,
+                    "{\"price\":{\"amount\":199,\"currency\":\"EUR\"}}");
+            api.post(
+                    "/api/v1/stores/" + store + "/stock/receipts",
+                    token,
+                    "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1000000}]}");
+            products.add(product);
+        }
+        var lines = new StringBuilder();
+        for (var product : products) {
+            lines.append(lines.isEmpty() ? "" : ",")
+                    .append("{\"productId\":\"")
+                    .append(product)
+                    .append("\",\"quantity\":1}");
+        }
+        var path = "/api/v1/stores/" + store + "/sales";
+        var recorder = new Recorder(3);
+        var done = new AtomicLong();
+        var failed = new AtomicLong();
+        var warmUpEnds = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        var ends = warmUpEnds + Duration.ofSeconds(seconds).toNanos();
+        var threads = new ArrayList<Thread>();
+        for (int c = 0; c < clients; c++) {
+            var thread = new Thread(() -> {
+                while (System.nanoTime() < ends) {
+                    var body = "{\"saleId\":\"" + UUID.randomUUID() + "\",\"lines\":[" + lines
+                            + "],\"tenders\":[{\"type\":\"CASH\",\"amount\":{\"amount\":1000,\"currency\":\"EUR\"}}]}";
+                    long start = System.nanoTime();
+                    int status = api.status("POST", path, token, body);
+                    long end = System.nanoTime();
+                    if (start >= warmUpEnds) {
+                        if (status == 201) {
+                            recorder.recordValue(Math.max(1, (end - start) / 1000));
+                            done.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+        var histogram = recorder.getIntervalHistogram();
+        double throughput = done.get() / (double) seconds;
+        double p50 = histogram.getValueAtPercentile(50) / 1000.0;
+        double p99 = histogram.getValueAtPercentile(99) / 1000.0;
+        System.out.printf("sales: %d in %d s with %d clients, %d failed%n", done.get(), seconds, clients, failed.get());
+        System.out.printf(
+                "throughput %.0f sales/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                throughput, p50, p99, histogram.getMaxValue() / 1000.0);
+        boolean met = throughput >= 1500 && p99 <= 50;
+        System.out.printf(
+                "SALES throughput=%.0f/s p50=%.1fms p99=%.1fms target>=1500/s,p99<=50ms %s%n",
+                throughput, p50, p99, met ? "MET" : "NOT MET");
+    }
+
+    private static String gtin() {
+        var body = new StringBuilder("29");
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            body.append(random.nextInt(10));
+        }
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            sum += (body.charAt(body.length() - 1 - i) - '0') * (i % 2 == 0 ? 3 : 1);
+        }
+        return body.append((10 - sum % 10) % 10).toString();
+    }
+
+    private static String field(String json, String name) {
+        var matcher = FIELD.matcher(json);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + json);
+    }
+
+    /** A small JSON-over-HTTP client; the benchmark needs nothing more. */
+    record Client(HttpClient http, String base) {
+
+        String post(String path, String token, String body) {
+            return send("POST", path, token, body);
+        }
+
+        String put(String path, String token, String body) {
+            return send("PUT", path, token, body);
+        }
+
+        int status(String method, String path, String token, String body) {
+            try {
+                return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        private String send(String method, String path, String token, String body) {
+            try {
+                var response = http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException(
+                            method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                }
+                return response.body();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private HttpRequest request(String method, String path, String token, String body) {
+            var builder = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            return builder.build();
+        }
+    }
+
+    private SalesBenchmark() {}
+}
