@@ -3,6 +3,7 @@ package dev.corner.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corner.Api;
+import dev.corner.Concurrently;
 import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.Neighbourhood.Account;
@@ -323,6 +324,27 @@ class PaymentsContractTest extends ContractTest {
         assertThat(reused.code()).isEqualTo("REFUND_ID_REUSED");
         assertThat(money(api.get("/api/v1/payment-intents/" + id, household.token()), "refunded"))
                 .isEqualTo(400);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneCaptureAndOneRefundHappenOnce() throws Exception {
+        var household = town.account("HOUSEHOLD");
+        var id = authorized(household, 1000);
+        var captures = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+        for (int i = 0; i < 8; i++) {
+            captures.add(() -> capture(household, id, 700L).status());
+        }
+        assertThat(Concurrently.run(captures)).containsOnly(200);
+        assertThat(history(id, "CAPTURED")).isEqualTo(1);
+
+        var refunds = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+        for (int i = 0; i < 8; i++) {
+            refunds.add(() -> refund(household, id, "same-refund", 250).status());
+        }
+        assertThat(Concurrently.run(refunds)).containsOnly(200);
+        assertThat(history(id, "REFUNDED")).isEqualTo(1);
+        assertThat(money(api.get("/api/v1/payment-intents/" + id, household.token()), "refunded"))
+                .isEqualTo(250);
     }
 
     @Test
