@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Import;
             "corner.embedded-db.fsync=false",
             "corner.embedded-db.clean=true",
             "corner.operator.email=operator@test.corner.dev",
-            "corner.operator.password=operator-password"
+            "corner.operator.password=operator-password",
+            "corner.payments.simulated.slow-delay=400ms"
         })
 @Import(CornerTest.Clocks.class)
 public @interface CornerTest {

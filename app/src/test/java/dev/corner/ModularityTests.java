@@ -41,7 +41,8 @@ class ModularityTests {
                 .importPackages("dev.corner");
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
                 .that()
-                .resideInAnyPackage("dev.corner.orders.model..", "dev.corner.devices.model..")
+                .resideInAnyPackage(
+                        "dev.corner.orders.model..", "dev.corner.devices.model..", "dev.corner.payments.model..")
                 .and()
                 .doNotHaveSimpleName("package-info") // the module's own metadata, not its model
                 .should()
