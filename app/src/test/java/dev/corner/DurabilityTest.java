@@ -2,11 +2,8 @@ package dev.corner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +24,7 @@ class DurabilityTest {
 
     @Test
     void killMinus9LosesNothingThatWasAcknowledged() throws Exception {
-        int port = freePort();
+        int port = CornerProcess.freePort();
         var first = start(port, "first");
         Neighbourhood.Shop shop;
         try {
@@ -69,44 +66,9 @@ class DurabilityTest {
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
     }
 
-    private Process start(int port, String name) throws IOException {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(
-                        java,
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CornerApplication.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".log").toFile());
-        builder.environment().remove("CORNER_DB_URL");
-        builder.environment().put("CORNER_DATA_DIR", dataDir.toString());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        var process = builder.start();
-        var api = new Api(port);
-        try {
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptionsInstanceOf(IllegalStateException.class) // not listening yet
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new AssertionError(
-                                    name + " start failed:\n" + Files.readString(dataDir.resolve(name + ".log")));
-                        }
-                        return "UP".equals(api.get("/actuator/health", null).text("status"));
-                    });
-            return process;
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            process.destroyForcibly();
-            throw new AssertionError(
-                    name + " did not become healthy:\n" + Files.readString(dataDir.resolve(name + ".log")));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private Process start(int port, String name) {
+        var environment = new java.util.HashMap<String, String>();
+        environment.put("CORNER_DB_URL", null); // this test is about the embedded default
+        return CornerProcess.start(dataDir, port, name, environment);
     }
 }
