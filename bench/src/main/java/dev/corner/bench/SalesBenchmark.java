@@ -1,14 +1,9 @@
 package dev.corner.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -21,28 +16,13 @@ import org.HdrHistogram.Recorder;
  */
 public final class SalesBenchmark {
 
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
-
     public static void main(String[] args) throws Exception {
         var base = args.length > 0 ? args[0] : "http://localhost:8080";
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        var http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        var api = new Client(http, base);
-
-        var email = "bench-" + UUID.randomUUID() + "@bench.corner.dev";
-        api.post(
-                "/api/v1/accounts",
-                null,
-                "{\"email\":\"" + email
-                        + "\",\"password\":\"bench-password\",\"name\":\"Bench\",\"role\":\"MERCHANT\"}");
-        var token = field(
-                api.post("/api/v1/tokens", null, "{\"email\":\"" + email + "\",\"password\":\"bench-password\"}"),
-                "token");
-        var store = field(
+        var api = JsonClient.to(base);
+        var token = api.account("MERCHANT");
+        var store = JsonClient.field(
                 api.post(
                         "/api/v1/stores",
                         token,
@@ -50,11 +30,11 @@ public final class SalesBenchmark {
                 "storeId");
         var products = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
-            var product = field(
+            var product = JsonClient.field(
                     api.post(
                             "/api/v1/products",
                             token,
-                            "{\"gtin\":\"" + gtin() + "\",\"name\":\"Item " + i
+                            "{\"gtin\":\"" + JsonClient.gtin() + "\",\"name\":\"Item " + i
                                     + "\",\"brand\":\"Bench\",\"unit\":\"pc\"}"),
                     "productId");
             api.put(
@@ -117,77 +97,6 @@ public final class SalesBenchmark {
         System.out.printf(
                 "SALES throughput=%.0f/s p50=%.1fms p99=%.1fms target>=1500/s,p99<=50ms %s%n",
                 throughput, p50, p99, met ? "MET" : "NOT MET");
-    }
-
-    private static String gtin() {
-        var body = new StringBuilder("29");
-        var random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int i = 0; i < 10; i++) {
-            body.append(random.nextInt(10));
-        }
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            sum += (body.charAt(body.length() - 1 - i) - '0') * (i % 2 == 0 ? 3 : 1);
-        }
-        return body.append((10 - sum % 10) % 10).toString();
-    }
-
-    private static String field(String json, String name) {
-        var matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + json);
-    }
-
-    /** A small JSON-over-HTTP client; the benchmark needs nothing more. */
-    record Client(HttpClient http, String base) {
-
-        String post(String path, String token, String body) {
-            return send("POST", path, token, body);
-        }
-
-        String put(String path, String token, String body) {
-            return send("PUT", path, token, body);
-        }
-
-        int status(String method, String path, String token, String body) {
-            try {
-                return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
-            } catch (Exception e) {
-                return -1;
-            }
-        }
-
-        private String send(String method, String path, String token, String body) {
-            try {
-                var response = http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 300) {
-                    throw new IllegalStateException(
-                            method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-                }
-                return response.body();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private HttpRequest request(String method, String path, String token, String body) {
-            var builder = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-            if (token != null) {
-                builder.header("Authorization", "Bearer " + token);
-            }
-            return builder.build();
-        }
     }
 
     private SalesBenchmark() {}
