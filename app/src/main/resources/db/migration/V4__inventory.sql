@@ -9,7 +9,8 @@ create table inventory_levels (
     primary key (store_id, product_id)
 );
 
--- The ledger: append-only. A level is the sum of its movements' deltas (InventoryLedgerTest).
+-- The ledger: append-only. A level is the sum of its movements' deltas (InventoryLedgerTest):
+-- inventory_levels holds the folded ones, reads add those not folded yet.
 create table inventory_movements (
     id             bigserial primary key,
     store_id       varchar(64) not null,
@@ -19,9 +20,13 @@ create table inventory_movements (
     reserved_delta bigint      not null,
     reason         varchar(16),
     reference      varchar(200),
-    at             timestamptz not null
+    at             timestamptz not null,
+    -- false while the movement's change is not yet added into inventory_levels (see StockLedger.fold)
+    folded         boolean     not null
 );
 create index inventory_movements_stock on inventory_movements (store_id, product_id, id);
+create index inventory_movements_pending on inventory_movements (store_id, product_id) where not folded;
+create index inventory_movements_to_fold on inventory_movements (id) where not folded;
 
 create table inventory_reservations (
     id         varchar(64) primary key,

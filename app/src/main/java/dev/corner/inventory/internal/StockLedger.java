@@ -39,12 +39,27 @@ public class StockLedger {
     }
 
     /**
-     * Applies a movement to the level and writes it to the ledger. The new level is announced on the
-     * {@value StockFeed#CHANNEL} channel, which PostgreSQL delivers to every node when (and only if)
-     * the transaction commits.
+     * Writes a movement to the ledger. A movement that touches reservations is applied to the level
+     * row at once, under its row lock, because reservations must see exact availability. A movement
+     * that only changes what is on the shelf (a sale, a receipt, a count…) is appended without
+     * touching the level row, so sales of the same products do not queue behind each other's
+     * commits; {@link #fold} adds such movements into the level shortly after, and every read adds
+     * the ones not folded yet, so readers always see the exact level.
      */
     public void move(StoreId store, ProductId product, Movement movement, String reference) {
-        int updated = jdbc.sql("""
+        if (movement.reservedDelta() == 0) {
+            // The level row must exist for reservations to find; creating it takes no lock once it does.
+            jdbc.sql("""
+                            insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
+                            values (:store, :product, 0, 0, :at) on conflict do nothing""")
+                    .param("store", store.value())
+                    .param("product", product.value())
+                    .param("at", SqlTime.utc(clock.instant()))
+                    .update();
+            record(store, product, movement, reference, false);
+            return;
+        }
+        jdbc.sql("""
                         with changed as (
                             update inventory_levels
                             set on_hand = on_hand + :onHand, reserved = reserved + :reserved, updated_at = :at
@@ -60,35 +75,58 @@ public class StockLedger {
                 .param("channel", StockFeed.CHANNEL)
                 .query(Integer.class)
                 .single();
-        if (updated == 0) {
-            // The first movement of this product at this store; reservations never start a level.
-            jdbc.sql("""
-                            with changed as (
-                                insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
-                                values (:store, :product, :onHand, 0, :at)
-                                on conflict (store_id, product_id) do update
-                                set on_hand = inventory_levels.on_hand + excluded.on_hand, updated_at = excluded.updated_at
-                                returning store_id, product_id, on_hand, reserved)
-                            select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
-                            from changed""")
-                    .param("store", store.value())
-                    .param("product", product.value())
-                    .param("onHand", movement.onHandDelta())
-                    .param("at", SqlTime.utc(clock.instant()))
-                    .param("channel", StockFeed.CHANNEL)
-                    .query(Integer.class)
-                    .single();
-        }
-        record(store, product, movement, reference);
+        record(store, product, movement, reference, true);
     }
 
-    /** One conditional update: it takes the stock only if enough is available at that instant. */
+    /**
+     * Adds the movements not folded yet into their levels, in one transaction: a reader sees either
+     * the movements as pending or the level that holds them, never both or neither. Two nodes folding
+     * at once take different movements ({@code skip locked}). Answers how many movements it folded.
+     */
+    public int fold(int limit) {
+        return jdbc.sql("""
+                        with batch as (
+                            select id from inventory_movements where not folded order by id limit :limit
+                            for update skip locked),
+                        marked as (
+                            update inventory_movements m set folded = true from batch where m.id = batch.id
+                            returning m.store_id, m.product_id, m.on_hand_delta),
+                        sums as (
+                            select store_id, product_id, sum(on_hand_delta) as delta, count(*) as movements
+                            from marked group by store_id, product_id),
+                        changed as (
+                            insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
+                            select store_id, product_id, delta, 0, :at from sums order by store_id, product_id
+                            on conflict (store_id, product_id) do update
+                            set on_hand = inventory_levels.on_hand + excluded.on_hand, updated_at = excluded.updated_at
+                            returning store_id, product_id, on_hand, reserved)
+                        select (select coalesce(sum(movements), 0) from sums) as folded,
+                               (select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
+                                from changed) as announced""")
+                .param("limit", limit)
+                .param("at", SqlTime.utc(clock.instant()))
+                .param("channel", StockFeed.CHANNEL)
+                .query((rs, n) -> rs.getInt("folded"))
+                .single();
+    }
+
+    /** One conditional update under the level's row lock: it takes the stock only if enough is available. */
     public boolean reserve(
             ReservationId id, StoreId store, ProductId product, long quantity, String reference, Duration ttl) {
+        // Lock the level first, then read what is pending in a statement of its own: a fold that
+        // committed before is then fully visible, and one that has not waits for us.
+        jdbc.sql("select 1 from inventory_levels where store_id = :store and product_id = :product for update")
+                .param("store", store.value())
+                .param("product", product.value())
+                .query(Integer.class)
+                .optional();
         int updated = jdbc.sql("""
                         with changed as (
                             update inventory_levels set reserved = reserved + :quantity, updated_at = :at
-                            where store_id = :store and product_id = :product and on_hand - reserved >= :quantity
+                            where store_id = :store and product_id = :product
+                              and on_hand + (select coalesce(sum(on_hand_delta), 0) from inventory_movements p
+                                             where p.store_id = :store and p.product_id = :product and not p.folded)
+                                  - reserved >= :quantity
                             returning store_id, product_id, on_hand, reserved)
                         select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
                         from changed""")
@@ -114,7 +152,7 @@ public class StockLedger {
                 .param("at", SqlTime.utc(clock.instant()))
                 .param("expires", SqlTime.utc(clock.instant().plus(ttl)))
                 .update();
-        record(store, product, MovementKind.RESERVED.of(quantity), reference);
+        record(store, product, MovementKind.RESERVED.of(quantity), reference, true);
         return true;
     }
 
@@ -152,31 +190,41 @@ public class StockLedger {
                 .list();
     }
 
+    private static final String LEVELS = """
+            select k.product_id, coalesce(l.on_hand, 0) + coalesce(p.delta, 0) as on_hand, coalesce(l.reserved, 0) as reserved
+            from (select product_id from inventory_levels where store_id = :store
+                  union
+                  select product_id from inventory_movements where store_id = :store and not folded) k
+            left join inventory_levels l on l.store_id = :store and l.product_id = k.product_id
+            left join (select product_id, sum(on_hand_delta) as delta from inventory_movements
+                       where store_id = :store and not folded group by product_id) p on p.product_id = k.product_id
+            """;
+
     public StockLevel level(StoreId store, ProductId product) {
-        return jdbc.sql(
-                        "select on_hand, reserved from inventory_levels where store_id = :store and product_id = :product")
+        return jdbc.sql("""
+                        select coalesce((select on_hand from inventory_levels where store_id = :store and product_id = :product), 0)
+                             + (select coalesce(sum(on_hand_delta), 0) from inventory_movements
+                                where store_id = :store and product_id = :product and not folded),
+                               coalesce((select reserved from inventory_levels
+                                         where store_id = :store and product_id = :product), 0)""")
                 .param("store", store.value())
                 .param("product", product.value())
                 .query((rs, n) -> new StockLevel(rs.getLong(1), rs.getLong(2)))
-                .optional()
-                .orElse(StockLevel.NONE);
+                .single();
     }
 
-    /** The level of one product locked until the transaction ends, for counts that set it. */
+    /** The level of one product, its row locked until the transaction ends (for counts and transfers). */
     public StockLevel lockLevel(StoreId store, ProductId product) {
-        return jdbc.sql("""
-                        select on_hand, reserved from inventory_levels
-                        where store_id = :store and product_id = :product for update""")
+        jdbc.sql("select 1 from inventory_levels where store_id = :store and product_id = :product for update")
                 .param("store", store.value())
                 .param("product", product.value())
-                .query((rs, n) -> new StockLevel(rs.getLong(1), rs.getLong(2)))
-                .optional()
-                .orElse(StockLevel.NONE);
+                .query(Integer.class)
+                .optional();
+        return level(store, product);
     }
 
     public List<ProductStock> levels(StoreId store) {
-        return jdbc.sql(
-                        "select product_id, on_hand, reserved from inventory_levels where store_id = :store order by product_id")
+        return jdbc.sql(LEVELS + " order by k.product_id")
                 .param("store", store.value())
                 .query((rs, n) ->
                         new ProductStock(new ProductId(rs.getString(1)), new StockLevel(rs.getLong(2), rs.getLong(3))))
@@ -225,11 +273,11 @@ public class StockLedger {
                 .single();
     }
 
-    private void record(StoreId store, ProductId product, Movement movement, String reference) {
+    private void record(StoreId store, ProductId product, Movement movement, String reference, boolean folded) {
         jdbc.sql("""
                         insert into inventory_movements
-                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
-                        values (:store, :product, :kind, :onHand, :reserved, :reason, :reference, :at)""")
+                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at, folded)
+                        values (:store, :product, :kind, :onHand, :reserved, :reason, :reference, :at, :folded)""")
                 .param("store", store.value())
                 .param("product", product.value())
                 .param("kind", movement.kind().name())
@@ -240,6 +288,7 @@ public class StockLedger {
                         movement.reason() == null ? null : movement.reason().name())
                 .param("reference", reference)
                 .param("at", SqlTime.utc(clock.instant()))
+                .param("folded", folded)
                 .update();
     }
 }
