@@ -122,9 +122,21 @@ public class StockKeeping {
             throw CornerException.invalid("SAME_STORE", "a transfer goes to another store");
         }
         var reference = Text.optional(note, "note", 200);
-        for (var line : Inventory.inLockOrder(lines)) {
+        var ordered = Inventory.inLockOrder(lines);
+        // Every level row this transfer touches is locked first, in the order of (store, product) that
+        // the ledger's fold uses too, so a transfer and a fold never wait for each other in a circle.
+        record Row(StoreId store, ProductId product) {}
+        var rows = new ArrayList<Row>();
+        for (var line : ordered) {
             catalog.requireProduct(line.productId());
-            var available = ledger.lockLevel(from, line.productId()).available();
+            rows.add(new Row(from, line.productId()));
+            rows.add(new Row(to, line.productId()));
+        }
+        rows.sort(java.util.Comparator.comparing((Row row) -> row.store().value())
+                .thenComparing(row -> row.product().value()));
+        rows.forEach(row -> ledger.lockLevel(row.store(), row.product()));
+        for (var line : ordered) {
+            var available = ledger.level(from, line.productId()).available();
             if (available < line.quantity()) {
                 throw CornerException.conflict(
                         "INSUFFICIENT_STOCK",
@@ -132,10 +144,6 @@ public class StockKeeping {
                                 + " (the rest is reserved or not there)");
             }
             ledger.move(from, line.productId(), MovementKind.TRANSFERRED_OUT.of(line.quantity()), reference);
-        }
-        // Locks are taken store by store in the same product order, so two transfers cannot deadlock
-        // on the sending side; the receiving side only adds.
-        for (var line : Inventory.inLockOrder(lines)) {
             ledger.move(to, line.productId(), MovementKind.TRANSFERRED_IN.of(line.quantity()), reference);
         }
     }

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live stock per store. Every committed change of a stock level is announced by PostgreSQL on
- * {@link #CHANNEL} (see {@link StockLedger#move}); this component listens on one connection and
- * passes each change to the browsers and apps subscribed to that store. Because the database does
+ * Live stock per store. Every committed change of a level row (a reservation, a release, a fold of
+ * appended movements) is announced by PostgreSQL on {@link #CHANNEL} (see {@link StockLedger});
+ * this component listens on one connection and passes the product's exact level to the browsers and
+ * apps subscribed to that store. Sales and receipts show up when they are folded, within a fraction
+ * of a second. Because the database does
  * the fan-out, a subscriber on any node sees changes made on every node, and never one that was
  * rolled back.
  */
@@ -36,12 +38,14 @@ public class StockFeed implements SmartLifecycle {
     public record Change(StoreId storeId, ProductId productId, StockLevel level) {}
 
     private final DataSource dataSource;
+    private final StockLedger ledger;
     private final Map<StoreId, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread listener;
 
-    StockFeed(DataSource dataSource) {
+    StockFeed(DataSource dataSource, StockLedger ledger) {
         this.dataSource = dataSource;
+        this.ledger = ledger;
     }
 
     public SseEmitter subscribe(StoreId store) {
@@ -66,6 +70,9 @@ public class StockFeed implements SmartLifecycle {
         if (set == null || set.isEmpty()) {
             return;
         }
+        // The notification names the row as it was written; subscribers get the exact level, which
+        // also counts the movements not folded yet.
+        change = new Change(change.storeId(), change.productId(), ledger.level(change.storeId(), change.productId()));
         var json = "{\"productId\":\"" + change.productId().value() + "\",\"onHand\":"
                 + change.level().onHand() + ",\"reserved\":" + change.level().reserved() + ",\"available\":"
                 + change.level().available() + "}";

@@ -49,13 +49,7 @@ public class StockLedger {
     public void move(StoreId store, ProductId product, Movement movement, String reference) {
         if (movement.reservedDelta() == 0) {
             // The level row must exist for reservations to find; creating it takes no lock once it does.
-            jdbc.sql("""
-                            insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
-                            values (:store, :product, 0, 0, :at) on conflict do nothing""")
-                    .param("store", store.value())
-                    .param("product", product.value())
-                    .param("at", SqlTime.utc(clock.instant()))
-                    .update();
+            ensureRow(store, product);
             record(store, product, movement, reference, false);
             return;
         }
@@ -96,7 +90,7 @@ public class StockLedger {
                             from marked group by store_id, product_id),
                         changed as (
                             insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
-                            select store_id, product_id, delta, 0, :at from sums order by store_id, product_id
+                            select store_id, product_id, delta, 0, :at from sums order by store_id collate "C", product_id collate "C"
                             on conflict (store_id, product_id) do update
                             set on_hand = inventory_levels.on_hand + excluded.on_hand, updated_at = excluded.updated_at
                             returning store_id, product_id, on_hand, reserved)
@@ -115,11 +109,7 @@ public class StockLedger {
             ReservationId id, StoreId store, ProductId product, long quantity, String reference, Duration ttl) {
         // Lock the level first, then read what is pending in a statement of its own: a fold that
         // committed before is then fully visible, and one that has not waits for us.
-        jdbc.sql("select 1 from inventory_levels where store_id = :store and product_id = :product for update")
-                .param("store", store.value())
-                .param("product", product.value())
-                .query(Integer.class)
-                .optional();
+        lockRow(store, product);
         int updated = jdbc.sql("""
                         with changed as (
                             update inventory_levels set reserved = reserved + :quantity, updated_at = :at
@@ -215,12 +205,31 @@ public class StockLedger {
 
     /** The level of one product, its row locked until the transaction ends (for counts and transfers). */
     public StockLevel lockLevel(StoreId store, ProductId product) {
+        lockRow(store, product);
+        return level(store, product);
+    }
+
+    /**
+     * Makes sure the level row exists and locks it until the transaction ends. A row that did not
+     * exist could not be locked, and a receipt committing meanwhile would go unnoticed.
+     */
+    private void lockRow(StoreId store, ProductId product) {
+        ensureRow(store, product);
         jdbc.sql("select 1 from inventory_levels where store_id = :store and product_id = :product for update")
                 .param("store", store.value())
                 .param("product", product.value())
                 .query(Integer.class)
-                .optional();
-        return level(store, product);
+                .single();
+    }
+
+    private void ensureRow(StoreId store, ProductId product) {
+        jdbc.sql("""
+                        insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
+                        values (:store, :product, 0, 0, :at) on conflict do nothing""")
+                .param("store", store.value())
+                .param("product", product.value())
+                .param("at", SqlTime.utc(clock.instant()))
+                .update();
     }
 
     public List<ProductStock> levels(StoreId store) {
