@@ -78,7 +78,7 @@ public class SimulatedGateway implements PaymentGateway {
         var behaviour = Optional.ofNullable(TEST_CARDS.get(card.number())).orElse(Behaviour.SUCCESS);
         var number = card.number();
         return new CardToken(
-                Ids.next(TOKEN_PREFIX + behaviour.tag()),
+                readableId(TOKEN_PREFIX + behaviour.tag()),
                 CardRules.brandOf(number).name(),
                 number.substring(number.length() - 4));
     }
@@ -94,7 +94,21 @@ public class SimulatedGateway implements PaymentGateway {
             }
             case SUCCESS -> {}
         }
-        return Authorization.approved(Ids.next("simauth"), authCode());
+        return Authorization.approved(authorizationId(), authCode());
+    }
+
+    static String authorizationId() {
+        return readableId("simauth");
+    }
+
+    /**
+     * A random id, broken into groups of at most eight characters: nothing Corner stores may hold
+     * twelve digits in a row (the database refuses what could be a card number), and a random id
+     * of twenty characters now and then has such a run.
+     */
+    static String readableId(String prefix) {
+        var random = Ids.next(prefix).substring(prefix.length() + 1);
+        return prefix + "_" + random.substring(0, 8) + "-" + random.substring(8, 16) + "-" + random.substring(16);
     }
 
     @Override
