@@ -42,7 +42,10 @@ class ModularityTests {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "dev.corner.orders.model..", "dev.corner.devices.model..", "dev.corner.payments.model..")
+                        "dev.corner.orders.model..",
+                        "dev.corner.devices.model..",
+                        "dev.corner.payments.model..",
+                        "dev.corner.pos.model..")
                 .and()
                 .doNotHaveSimpleName("package-info") // the module's own metadata, not its model
                 .should()

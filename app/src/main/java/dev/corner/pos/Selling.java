@@ -21,16 +21,18 @@ public class Selling {
     private final Catalog catalog;
     private final Inventory inventory;
     private final SaleRecords sales;
+    private final Shifts shifts;
 
-    Selling(Stores stores, Catalog catalog, Inventory inventory, SaleRecords sales) {
+    Selling(Stores stores, Catalog catalog, Inventory inventory, SaleRecords sales, Shifts shifts) {
         this.stores = stores;
         this.catalog = catalog;
         this.inventory = inventory;
         this.sales = sales;
+        this.shifts = shifts;
     }
 
     /** What the till asked to sell. */
-    public record SaleRequest(String saleId, List<StockLine> lines, List<Tender> tenders) {}
+    public record SaleRequest(String saleId, List<StockLine> lines, List<Tender> tenders, String registerId) {}
 
     /**
      * Records a sale. The same sale id with the same content answers the sale recorded first; with
@@ -57,7 +59,9 @@ public class Selling {
                 })
                 .toList();
         var sale = Sale.ringUp(saleId, storeId, store.currency(), lines, request.tenders());
-        if (!sales.insert(sale, caller, fingerprint)) {
+        // A sale rung up on a register belongs to the shift open on it, for the drawer's count.
+        var shiftId = request.registerId() == null ? null : shifts.openShiftOf(storeId, request.registerId());
+        if (!sales.insert(sale, caller, fingerprint, shiftId)) {
             // Another request with the same sale id won the race; answer what it recorded.
             return sameOrRefuse(sales.find(storeId, saleId).orElseThrow(), fingerprint);
         }

@@ -51,11 +51,11 @@ public class SaleRecords {
     }
 
     /** False if a sale with this id was recorded already. */
-    public boolean insert(Sale sale, Caller by, String fingerprint) {
+    public boolean insert(Sale sale, Caller by, String fingerprint, String shiftId) {
         int inserted = jdbc.sql("""
                         insert into pos_sales (store_id, sale_id, total_amount, change_amount, currency, fingerprint,
-                                               recorded_by, recorded_at)
-                        values (:store, :sale, :total, :change, :currency, :fingerprint, :by, :at)
+                                               recorded_by, recorded_at, shift_id)
+                        values (:store, :sale, :total, :change, :currency, :fingerprint, :by, :at, :shift)
                         on conflict (store_id, sale_id) do nothing""")
                 .param("store", sale.storeId().value())
                 .param("sale", sale.saleId())
@@ -64,6 +64,7 @@ public class SaleRecords {
                 .param("currency", sale.total().currency())
                 .param("fingerprint", fingerprint)
                 .param("by", by.accountId().value())
+                .param("shift", shiftId)
                 .param("at", SqlTime.utc(clock.instant()))
                 .update();
         if (inserted == 0) {

@@ -28,7 +28,7 @@ class SalesController {
 
     record TenderRequest(Tender.Type type, Money amount) {}
 
-    record SaleRequest(String saleId, List<StockLine.Json> lines, List<TenderRequest> tenders) {}
+    record SaleRequest(String saleId, List<StockLine.Json> lines, List<TenderRequest> tenders, String registerId) {}
 
     record Recorded(String saleId, Money total, Money change) {}
 
@@ -47,8 +47,10 @@ class SalesController {
                             return new Tender(t.type(), t.amount());
                         })
                         .toList();
-        var sale =
-                selling.record(caller, new StoreId(storeId), new Selling.SaleRequest(request.saleId(), lines, tenders));
+        var sale = selling.record(
+                caller,
+                new StoreId(storeId),
+                new Selling.SaleRequest(request.saleId(), lines, tenders, request.registerId()));
         return new Recorded(sale.saleId(), sale.total(), sale.change());
     }
 }

@@ -1,0 +1,139 @@
+package dev.corner.pos;
+
+import dev.corner.common.Caller;
+import dev.corner.common.CornerException;
+import dev.corner.common.Ids;
+import dev.corner.common.Money;
+import dev.corner.common.Text;
+import dev.corner.pos.internal.ShiftRecords;
+import dev.corner.pos.internal.ShiftRecords.ShiftRow;
+import dev.corner.pos.model.ZReport;
+import dev.corner.stores.Store;
+import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers of a store, and the shifts worked on them: open with a float, move cash, close with a count. */
+@Service
+public class Shifts {
+
+    /** Cash that moved through the drawer without a sale. */
+    public enum CashMovement {
+        PAID_IN,
+        PAID_OUT,
+        NO_SALE
+    }
+
+    /** A register as its store's staff see it. */
+    public record Register(String registerId, String name, String openShiftId) {}
+
+    private final ShiftRecords records;
+    private final Stores stores;
+    private final Clock clock;
+
+    Shifts(ShiftRecords records, Stores stores, Clock clock) {
+        this.records = records;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public String addRegister(Caller caller, StoreId storeId, String name) {
+        stores.requireOwnedBy(storeId, caller);
+        var id = Ids.next("reg");
+        records.insertRegister(id, storeId, Text.require(name, "name", 100), clock.instant());
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Register> registers(Caller caller, StoreId storeId) {
+        stores.requireOwnedBy(storeId, caller);
+        return records.registers(storeId);
+    }
+
+    @Transactional
+    public String open(Caller caller, StoreId storeId, String registerId, Money openingFloat) {
+        var store = stores.requireOwnedBy(storeId, caller);
+        requireRegister(storeId, registerId);
+        requireCash(store, openingFloat, true);
+        var id = Ids.next("sh");
+        if (!records.openShift(id, registerId, storeId, caller, openingFloat, clock.instant())) {
+            throw CornerException.conflict("SHIFT_ALREADY_OPEN", "register " + registerId + " has an open shift");
+        }
+        return id;
+    }
+
+    @Transactional
+    public void moveCash(Caller caller, StoreId storeId, String shiftId, CashMovement type, Money amount, String note) {
+        var store = stores.requireOwnedBy(storeId, caller);
+        var shift = requireOpen(storeId, shiftId);
+        if (type == null) {
+            throw CornerException.invalid("INVALID_CASH_MOVEMENT", "type must be PAID_IN, PAID_OUT or NO_SALE");
+        }
+        var moved = type == CashMovement.NO_SALE ? Money.zero(store.currency()) : amount;
+        requireCash(store, moved, type == CashMovement.NO_SALE);
+        records.insertCashMovement(shift.id(), type.name(), moved, Text.optional(note, "note", 200), clock.instant());
+    }
+
+    /** Closes the shift with the cash counted in the drawer; answers its Z-report. */
+    @Transactional
+    public ZReport close(Caller caller, StoreId storeId, String shiftId, Money countedCash) {
+        var store = stores.requireOwnedBy(storeId, caller);
+        requireOpen(storeId, shiftId);
+        requireCash(store, countedCash, true);
+        records.closeShift(shiftId, countedCash, clock.instant());
+        return records.report(shiftId).orElseThrow();
+    }
+
+    /** The shift's report: a Z-report once closed, the running figures (an X-report) while open. */
+    @Transactional(readOnly = true)
+    public ZReport report(Caller caller, StoreId storeId, String shiftId) {
+        stores.requireOwnedBy(storeId, caller);
+        requireShift(storeId, shiftId);
+        return records.report(shiftId).orElseThrow();
+    }
+
+    /** The register's open shift, for a sale rung up on it. */
+    @Transactional(readOnly = true)
+    public String openShiftOf(StoreId storeId, String registerId) {
+        requireRegister(storeId, registerId);
+        return records.openShiftOf(registerId)
+                .orElseThrow(() ->
+                        CornerException.conflict("NO_OPEN_SHIFT", "register " + registerId + " has no open shift"));
+    }
+
+    private void requireRegister(StoreId storeId, String registerId) {
+        if (registerId == null || !records.registerIn(storeId, registerId)) {
+            throw CornerException.notFound("REGISTER_NOT_FOUND", "no register " + registerId + " in this store");
+        }
+    }
+
+    private ShiftRow requireShift(StoreId storeId, String shiftId) {
+        return records.shift(shiftId)
+                .filter(shift -> shift.storeId().equals(storeId))
+                .orElseThrow(
+                        () -> CornerException.notFound("SHIFT_NOT_FOUND", "no shift " + shiftId + " in this store"));
+    }
+
+    private ShiftRow requireOpen(StoreId storeId, String shiftId) {
+        var shift = requireShift(storeId, shiftId);
+        if (!shift.open()) {
+            throw CornerException.conflict("SHIFT_CLOSED", "shift " + shiftId + " is closed");
+        }
+        return shift;
+    }
+
+    private static void requireCash(Store store, Money amount, boolean zeroAllowed) {
+        if (amount == null || amount.belowZero() || (!zeroAllowed && amount.amount() == 0)) {
+            throw CornerException.invalid(
+                    "INVALID_AMOUNT",
+                    "an amount of cash " + (zeroAllowed ? "of 0 or more" : "above 0") + " is required");
+        }
+        if (!amount.currency().equals(store.currency())) {
+            throw CornerException.invalid("CURRENCY_MISMATCH", "this store counts cash in " + store.currency());
+        }
+    }
+}
