@@ -98,6 +98,12 @@ public class Catalog {
         return records.offersAt(storeId);
     }
 
+    /** The store's current prices of the given products, in one query; products it does not offer are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<ProductId, Money> pricesAt(StoreId storeId, java.util.Collection<ProductId> products) {
+        return records.offersAt(storeId, products);
+    }
+
     /** The store's current price for a product, if it offers it. */
     @Transactional(readOnly = true)
     public Optional<Money> priceAt(StoreId storeId, ProductId productId) {

@@ -53,9 +53,12 @@ public class Inventory {
      */
     @Transactional
     public void recordSale(StoreId storeId, List<StockLine> lines, String reference) {
-        for (var line : inLockOrder(lines)) {
-            ledger.move(storeId, line.productId(), MovementKind.SOLD.of(line.quantity()), reference);
-        }
+        ledger.append(
+                storeId,
+                inLockOrder(lines).stream()
+                        .map(line -> java.util.Map.entry(line.productId(), MovementKind.SOLD.of(line.quantity())))
+                        .toList(),
+                reference);
     }
 
     /**

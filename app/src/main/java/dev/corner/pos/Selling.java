@@ -50,11 +50,15 @@ public class Selling {
         if (earlier.isPresent()) {
             return sameOrRefuse(earlier.get(), fingerprint);
         }
+        var prices = catalog.pricesAt(
+                storeId, request.lines().stream().map(StockLine::productId).toList());
         var lines = request.lines().stream()
                 .map(line -> {
-                    var price = catalog.priceAt(storeId, line.productId())
-                            .orElseThrow(() -> CornerException.invalid(
-                                    "NOT_OFFERED", "this store has no price for product " + line.productId()));
+                    var price = prices.get(line.productId());
+                    if (price == null) {
+                        throw CornerException.invalid(
+                                "NOT_OFFERED", "this store has no price for product " + line.productId());
+                    }
                     return new SaleLine(line.productId(), line.quantity(), price, price.times(line.quantity()));
                 })
                 .toList();

@@ -83,6 +83,24 @@ public class CatalogRecords {
         return prices;
     }
 
+    public java.util.Map<ProductId, Money> offersAt(StoreId store, java.util.Collection<ProductId> products) {
+        var prices = new java.util.HashMap<ProductId, Money>();
+        if (products.isEmpty()) {
+            return prices;
+        }
+        jdbc.sql("""
+                        select product_id, price_amount, currency from catalog_offers
+                        where store_id = :store and product_id in (:products)""")
+                .param("store", store.value())
+                .param(
+                        "products",
+                        products.stream().map(ProductId::value).distinct().toList())
+                .query(rs -> {
+                    prices.put(new ProductId(rs.getString(1)), new Money(rs.getLong(2), rs.getString(3)));
+                });
+        return prices;
+    }
+
     public Optional<Money> offer(StoreId store, ProductId product) {
         return jdbc.sql(
                         "select price_amount, currency from catalog_offers where store_id = :store and product_id = :product")

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,9 +49,7 @@ public class StockLedger {
      */
     public void move(StoreId store, ProductId product, Movement movement, String reference) {
         if (movement.reservedDelta() == 0) {
-            // The level row must exist for reservations to find; creating it takes no lock once it does.
-            ensureRow(store, product);
-            record(store, product, movement, reference, false);
+            append(store, List.of(Map.entry(product, movement)), reference);
             return;
         }
         jdbc.sql("""
@@ -70,6 +69,54 @@ public class StockLedger {
                 .query(Integer.class)
                 .single();
         record(store, product, movement, reference, true);
+    }
+
+    /**
+     * Appends shelf-only movements of one store in two statements, whatever their number: the level
+     * rows are created if missing (reservations need them; an existing row is not locked), and the
+     * movements are written unfolded. A sale of five products costs two round trips, not ten.
+     */
+    public void append(StoreId store, List<Map.Entry<ProductId, Movement>> movements, String reference) {
+        if (movements.isEmpty()) {
+            return;
+        }
+        for (var entry : movements) {
+            if (entry.getValue().reservedDelta() != 0) {
+                throw new IllegalArgumentException("only shelf movements are appended: " + entry.getValue());
+            }
+        }
+        var products = movements.stream().map(e -> e.getKey().value()).toArray(String[]::new);
+        var kinds = movements.stream().map(e -> e.getValue().kind().name()).toArray(String[]::new);
+        var deltas = movements.stream().map(e -> e.getValue().onHandDelta()).toArray(Long[]::new);
+        var reasons = movements.stream()
+                .map(e -> e.getValue().reason() == null
+                        ? null
+                        : e.getValue().reason().name())
+                .toArray(String[]::new);
+        var at = SqlTime.utc(clock.instant());
+        jdbc.sql("""
+                        insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
+                        select :store, p, 0, 0, :at from unnest(cast(:products as varchar[])) as p
+                        order by p collate "C"
+                        on conflict do nothing""")
+                .param("store", store.value())
+                .param("products", products)
+                .param("at", at)
+                .update();
+        jdbc.sql("""
+                        insert into inventory_movements
+                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at, folded)
+                        select :store, p, k, d, 0, r, :reference, :at, false
+                        from unnest(cast(:products as varchar[]), cast(:kinds as varchar[]),
+                                    cast(:deltas as bigint[]), cast(:reasons as varchar[])) as m(p, k, d, r)""")
+                .param("store", store.value())
+                .param("products", products)
+                .param("kinds", kinds)
+                .param("deltas", deltas)
+                .param("reasons", reasons)
+                .param("reference", reference)
+                .param("at", at)
+                .update();
     }
 
     /**
