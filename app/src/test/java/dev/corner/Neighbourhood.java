@@ -96,6 +96,13 @@ public final class Neighbourhood {
     /** The shop's stock of its product, as the merchant reads it. */
     public record Level(long onHand, long reserved, long available) {}
 
+    /** What is on the shelf of one product at a merchant's store. */
+    public long onHand(Account merchant, String storeId, String productId) {
+        var stock = stock(merchant, storeId, productId);
+        assertThat(stock.status()).as(stock.raw()).isEqualTo(200);
+        return stock.body().get("onHand").asLong();
+    }
+
     public Level level(Shop shop) {
         var stock = stock(shop.merchant(), shop.storeId(), shop.productId());
         assertThat(stock.status()).as(stock.raw()).isEqualTo(200);
