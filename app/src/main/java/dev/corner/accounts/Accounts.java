@@ -2,6 +2,7 @@ package dev.corner.accounts;
 
 import dev.corner.accounts.internal.AccountRecords;
 import dev.corner.accounts.internal.AccountRecords.StoredAccount;
+import dev.corner.accounts.internal.RecentTokens;
 import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Opening accounts, signing in and resolving API tokens. */
 @Service
@@ -34,16 +37,19 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Duration tokenTtl;
+    private final RecentTokens recentTokens;
 
     Accounts(
             AccountRecords records,
             PasswordEncoder passwords,
             Clock clock,
-            @Value("${corner.security.token-ttl}") Duration tokenTtl) {
+            @Value("${corner.security.token-ttl}") Duration tokenTtl,
+            @Value("${corner.security.token-cache:5s}") Duration tokenCache) {
         this.records = records;
         this.passwords = passwords;
         this.clock = clock;
         this.tokenTtl = tokenTtl;
+        this.recentTokens = new RecentTokens(tokenCache);
     }
 
     /** A bearer token as handed out once; only its hash is kept. */
@@ -72,7 +78,7 @@ public class Accounts {
                                 + existing.role() + " account; configure another address");
                     }
                     records.updatePassword(existing.id(), passwords.encode(requirePassword(password)));
-                    records.deleteTokens(existing.id());
+                    endSessions(existing.id());
                     return existing.id();
                 })
                 .orElseGet(() -> create(normalized, password, "Operator", Role.OPERATOR));
@@ -106,13 +112,41 @@ public class Accounts {
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The account behind a bearer token, if the token exists and has not expired. */
-    @Transactional(readOnly = true)
+    /**
+     * The account behind a bearer token, if the token exists and has not expired. Runs on every API
+     * request: a token resolved in the last seconds is answered from memory (see {@link RecentTokens}).
+     */
     public Optional<Caller> authenticate(String token) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
-        return records.findByToken(Digests.sha256Hex(token), clock.instant()).map(StoredAccount::caller);
+        var hash = Digests.sha256Hex(token);
+        var now = clock.instant();
+        var recent = recentTokens.find(hash, now);
+        if (recent.isPresent()) {
+            return recent;
+        }
+        // A single statement: no transaction of its own is needed.
+        return records.findByToken(hash, now).map(owner -> {
+            var caller = owner.account().caller();
+            recentTokens.remember(hash, caller, owner.expiresAt());
+            return caller;
+        });
+    }
+
+    /** Ends every session of an account: its tokens are deleted, and forgotten once that commits. */
+    private void endSessions(AccountId id) {
+        records.deleteTokens(id);
+        recentTokens.forget(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A request that read the token before the delete committed may have remembered it again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recentTokens.forget(id);
+                }
+            });
+        }
     }
 
     private Optional<StoredAccount> signIn(String email, String password) {

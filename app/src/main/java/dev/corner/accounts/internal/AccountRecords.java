@@ -90,13 +90,17 @@ public class AccountRecords {
                 .update();
     }
 
-    public Optional<StoredAccount> findByToken(String tokenHash, Instant now) {
+    /** A live token: whose it is and until when it holds. */
+    public record TokenOwner(StoredAccount account, Instant expiresAt) {}
+
+    public Optional<TokenOwner> findByToken(String tokenHash, Instant now) {
         return jdbc.sql("""
-                        select a.* from account_tokens t join accounts a on a.id = t.account_id
+                        select a.*, t.expires_at as token_expires_at
+                        from account_tokens t join accounts a on a.id = t.account_id
                         where t.token_hash = :hash and t.expires_at > :now""")
                 .param("hash", tokenHash)
                 .param("now", SqlTime.utc(now))
-                .query(ROW)
+                .query((rs, n) -> new TokenOwner(ROW.mapRow(rs, n), SqlTime.instant(rs, "token_expires_at")))
                 .optional();
     }
 
