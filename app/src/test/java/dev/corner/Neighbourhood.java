@@ -18,7 +18,7 @@ public final class Neighbourhood {
 
     public record Account(String accountId, String email, String token) {}
 
-    public record Device(String deviceId, String serial, String secret, String claimCode) {}
+    public record Device(String deviceId, String serial, String secret, String claimCode, String modelId) {}
 
     public Account account(String role) {
         var email = role.toLowerCase() + "-" + UUID.randomUUID() + "@test.corner.dev";
@@ -136,7 +136,8 @@ public final class Neighbourhood {
                 device.get("deviceId").asString(),
                 device.get("serial").asString(),
                 device.get("secret").asString(),
-                device.get("claimCode").asString());
+                device.get("claimCode").asString(),
+                model.text("modelId"));
     }
 
     public void claim(Account household, Device device) {
@@ -182,6 +183,24 @@ public final class Neighbourhood {
             receive(merchant, storeId, productId, stock);
         }
         return new Shop(merchant, storeId, productId);
+    }
+
+    /** A member of the shop's staff, signed in, with the given rights at its registers. */
+    public Account staff(Shop shop, boolean canDiscount, boolean canRefund) {
+        var email = "staff-" + UUID.randomUUID() + "@test.corner.dev";
+        var added = api.post(
+                "/api/v1/stores/" + shop.storeId() + "/staff",
+                shop.merchant().token(),
+                Map.of(
+                        "email", email,
+                        "name", "Sam Staff",
+                        "password", "password-1234",
+                        "canDiscount", canDiscount,
+                        "canRefund", canRefund));
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        var token = api.post("/api/v1/tokens", null, Map.of("email", email, "password", "password-1234"));
+        assertThat(token.status()).as(token.raw()).isEqualTo(201);
+        return new Account(added.text("accountId"), email, token.text("token"));
     }
 
     /** A household with a claimed button bound to the shop's product. */
