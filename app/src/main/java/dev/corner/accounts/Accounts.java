@@ -70,10 +70,24 @@ public class Accounts {
         return create(email, password, name, Role.STAFF);
     }
 
-    /** Ends every API session of the account, e.g. when staff leave a store. */
+    /**
+     * Ends every API session of the account, e.g. when staff leave a store: its tokens are deleted,
+     * and this node forgets them at once and again once the deletion has committed (another node
+     * within {@code corner.security.token-cache}).
+     */
     @Transactional
     public void endSessions(AccountId id) {
         records.deleteTokens(id);
+        recentTokens.forget(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A request that read the token before the delete committed may have remembered it again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recentTokens.forget(id);
+                }
+            });
+        }
     }
 
     @Transactional
@@ -145,21 +159,6 @@ public class Accounts {
             recentTokens.remember(hash, caller, owner.expiresAt());
             return caller;
         });
-    }
-
-    /** Ends every session of an account: its tokens are deleted, and forgotten once that commits. */
-    private void endSessions(AccountId id) {
-        records.deleteTokens(id);
-        recentTokens.forget(id);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // A request that read the token before the delete committed may have remembered it again.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    recentTokens.forget(id);
-                }
-            });
-        }
     }
 
     private Optional<StoredAccount> signIn(String email, String password) {
