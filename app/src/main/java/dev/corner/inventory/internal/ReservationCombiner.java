@@ -230,8 +230,8 @@ public class ReservationCombiner implements DisposableBean {
         var available = new HashMap<String, Long>();
         jdbc.sql("""
                         select l.store_id, l.product_id, l.on_hand - l.reserved
-                             + (select coalesce(sum(m.on_hand_delta), 0) from inventory_movements m
-                                where m.store_id = l.store_id and m.product_id = l.product_id and not m.folded)
+                             + (select coalesce(sum(p.on_hand_delta), 0) from inventory_pending p
+                                where p.store_id = l.store_id and p.product_id = l.product_id)
                         from inventory_levels l
                         join unnest(cast(:stores as varchar[]), cast(:products as varchar[])) as k(s, p)
                           on l.store_id = k.s and l.product_id = k.p""")
@@ -268,8 +268,8 @@ public class ReservationCombiner implements DisposableBean {
                             from wanted w
                             where l.store_id = w.s and l.product_id = w.p
                               and l.on_hand - l.reserved
-                                  + (select coalesce(sum(m.on_hand_delta), 0) from inventory_movements m
-                                     where m.store_id = w.s and m.product_id = w.p and not m.folded) >= w.q
+                                  + (select coalesce(sum(p.on_hand_delta), 0) from inventory_pending p
+                                     where p.store_id = w.s and p.product_id = w.p) >= w.q
                             returning l.store_id, l.product_id, l.on_hand, l.reserved)
                         select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
                         from changed""")
@@ -298,8 +298,8 @@ public class ReservationCombiner implements DisposableBean {
                             from unnest(cast(:ids as varchar[]), cast(:stores as varchar[]), cast(:products as varchar[]),
                                         cast(:quantities as bigint[]), cast(:references as varchar[])) as h(i, s, p, q, r))
                         insert into inventory_movements
-                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at, folded)
-                        select s, p, 'RESERVED', 0, q, null, r, :at, true
+                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
+                        select s, p, 'RESERVED', 0, q, null, r, :at
                         from unnest(cast(:stores as varchar[]), cast(:products as varchar[]),
                                     cast(:quantities as bigint[]), cast(:references as varchar[])) as h(s, p, q, r)""")
                 .param("ids", taken.stream().map(r -> r.id().value()).toArray(String[]::new))

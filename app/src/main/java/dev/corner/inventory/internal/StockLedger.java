@@ -67,13 +67,14 @@ public class StockLedger {
                 .param("channel", StockFeed.CHANNEL)
                 .query(Integer.class)
                 .single();
-        record(store, product, movement, reference, true);
+        record(store, product, movement, reference);
     }
 
     /**
      * Appends shelf-only movements of one store in one statement, whatever their number: the level
-     * rows are created if missing (reservations need them; an existing row is not locked), and the
-     * movements are written unfolded. A sale of five products costs one round trip, not ten.
+     * rows are created if missing (reservations need them; an existing row is not locked), the
+     * movements are written to the ledger and queued in {@code inventory_pending} until {@link #fold}
+     * adds them into their levels. A sale of five products costs one round trip, not ten.
      */
     public void append(StoreId store, List<Map.Entry<ProductId, Movement>> movements, String reference) {
         if (movements.isEmpty()) {
@@ -98,12 +99,16 @@ public class StockLedger {
                             insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
                             select :store, p, 0, 0, :at from unnest(cast(:products as varchar[])) as p
                             order by p collate "C"
-                            on conflict do nothing)
-                        insert into inventory_movements
-                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at, folded)
-                        select :store, p, k, d, 0, r, :reference, :at, false
-                        from unnest(cast(:products as varchar[]), cast(:kinds as varchar[]),
-                                    cast(:deltas as bigint[]), cast(:reasons as varchar[])) as m(p, k, d, r)""")
+                            on conflict do nothing),
+                        moved as (
+                            insert into inventory_movements
+                                (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
+                            select :store, p, k, d, 0, r, :reference, :at
+                            from unnest(cast(:products as varchar[]), cast(:kinds as varchar[]),
+                                        cast(:deltas as bigint[]), cast(:reasons as varchar[])) as m(p, k, d, r)
+                            returning id, store_id, product_id, on_hand_delta)
+                        insert into inventory_pending (movement_id, store_id, product_id, on_hand_delta)
+                        select id, store_id, product_id, on_hand_delta from moved""")
                 .param("store", store.value())
                 .param("products", products)
                 .param("kinds", kinds)
@@ -115,18 +120,19 @@ public class StockLedger {
     }
 
     /**
-     * Adds the movements not folded yet into their levels, in one transaction: a reader sees either
-     * the movements as pending or the level that holds them, never both or neither. Two nodes folding
-     * at once take different movements ({@code skip locked}). Answers how many movements it folded.
+     * Adds the movements not folded yet into their levels and takes them off the pending queue, in one
+     * transaction: a reader sees either the movements as pending or the level that holds them, never
+     * both or neither. The ledger rows themselves are never touched again. Two nodes folding at once
+     * take different movements ({@code skip locked}). Answers how many movements it folded.
      */
     public int fold(int limit) {
         return jdbc.sql("""
                         with batch as (
-                            select id from inventory_movements where not folded order by id limit :limit
+                            select movement_id from inventory_pending order by movement_id limit :limit
                             for update skip locked),
                         marked as (
-                            update inventory_movements m set folded = true from batch where m.id = batch.id
-                            returning m.store_id, m.product_id, m.on_hand_delta),
+                            delete from inventory_pending p using batch where p.movement_id = batch.movement_id
+                            returning p.store_id, p.product_id, p.on_hand_delta),
                         sums as (
                             select store_id, product_id, sum(on_hand_delta) as delta, count(*) as movements
                             from marked group by store_id, product_id),
@@ -212,17 +218,17 @@ public class StockLedger {
             select k.product_id, coalesce(l.on_hand, 0) + coalesce(p.delta, 0) as on_hand, coalesce(l.reserved, 0) as reserved
             from (select product_id from inventory_levels where store_id = :store
                   union
-                  select product_id from inventory_movements where store_id = :store and not folded) k
+                  select product_id from inventory_pending where store_id = :store) k
             left join inventory_levels l on l.store_id = :store and l.product_id = k.product_id
-            left join (select product_id, sum(on_hand_delta) as delta from inventory_movements
-                       where store_id = :store and not folded group by product_id) p on p.product_id = k.product_id
+            left join (select product_id, sum(on_hand_delta) as delta from inventory_pending
+                       where store_id = :store group by product_id) p on p.product_id = k.product_id
             """;
 
     public StockLevel level(StoreId store, ProductId product) {
         return jdbc.sql("""
                         select coalesce((select on_hand from inventory_levels where store_id = :store and product_id = :product), 0)
-                             + (select coalesce(sum(on_hand_delta), 0) from inventory_movements
-                                where store_id = :store and product_id = :product and not folded),
+                             + (select coalesce(sum(on_hand_delta), 0) from inventory_pending
+                                where store_id = :store and product_id = :product),
                                coalesce((select reserved from inventory_levels
                                          where store_id = :store and product_id = :product), 0)""")
                 .param("store", store.value())
@@ -310,11 +316,11 @@ public class StockLedger {
                 .single();
     }
 
-    private void record(StoreId store, ProductId product, Movement movement, String reference, boolean folded) {
+    private void record(StoreId store, ProductId product, Movement movement, String reference) {
         jdbc.sql("""
                         insert into inventory_movements
-                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at, folded)
-                        values (:store, :product, :kind, :onHand, :reserved, :reason, :reference, :at, :folded)""")
+                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
+                        values (:store, :product, :kind, :onHand, :reserved, :reason, :reference, :at)""")
                 .param("store", store.value())
                 .param("product", product.value())
                 .param("kind", movement.kind().name())
@@ -325,7 +331,6 @@ public class StockLedger {
                         movement.reason() == null ? null : movement.reason().name())
                 .param("reference", reference)
                 .param("at", SqlTime.utc(clock.instant()))
-                .param("folded", folded)
                 .update();
     }
 }
