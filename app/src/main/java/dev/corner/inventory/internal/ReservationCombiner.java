@@ -334,6 +334,7 @@ public class ReservationCombiner implements DisposableBean {
         if (thread != null) {
             thread.interrupt();
             thread.join(WAIT.toMillis());
+            log.info("{} reservations were taken in {} batches", requests.get(), batches.get());
         }
     }
 }
