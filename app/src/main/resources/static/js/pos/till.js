@@ -8,6 +8,19 @@
 (function () {
   'use strict';
 
+  const OFFLINE_CACHE = 'corner-pos-v1';
+
+  // Signing out forgets the register's page copy, so the next person at this browser cannot open it offline.
+  // The outbox stays: sales not yet sent are never dropped.
+  const signOut = document.querySelector('form.signout');
+  if (signOut && window.caches) {
+    signOut.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const timeout = new Promise((resolve) => setTimeout(resolve, 1000));
+      Promise.race([caches.delete(OFFLINE_CACHE), timeout]).finally(() => signOut.submit());
+    });
+  }
+
   const root = document.getElementById('till');
   if (!root) return;
 
@@ -1195,9 +1208,34 @@
     Outbox.subscribe(renderConnection);
   }
 
+  /**
+   * Keeps a copy of this page and its scripts and styles, which the service worker answers with when
+   * the register is reloaded while the server cannot be reached. Without it (no service workers, not
+   * a secure origin) the register still sells offline, but only in a page that is already open.
+   */
+  async function keepForOffline() {
+    if (!('serviceWorker' in navigator) || !window.caches || !navigator.onLine) return;
+    try {
+      await navigator.serviceWorker.register('/pos/sw.js', { scope: '/pos' });
+      const cache = await caches.open(OFFLINE_CACHE);
+      const urls = ['/pos'].concat(
+        $$('script[src]').map((script) => script.getAttribute('src')),
+        $$('link[rel=stylesheet]').map((link) => link.getAttribute('href')));
+      for (const url of urls) {
+        const response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
+        if (response.ok && !response.redirected) await cache.put(url, response);
+      }
+      await navigator.serviceWorker.ready;
+      document.body.dataset.offlineReady = 'true';
+    } catch (e) {
+      console.warn('the register will not open offline', e);
+    }
+  }
+
   /** Back to where the register was: its open shift, checked with the server when it can be reached. */
   async function start() {
     wire();
+    keepForOffline();
     if (!(state.till && state.till.shiftId)) {
       go('setup');
       Outbox.sync('load');

@@ -326,6 +326,9 @@ class PosInBrowserTest extends BrowserTest {
             }
         });
 
+        // The register has kept a copy of itself for opening offline.
+        assertThat(page.locator("body[data-offline-ready='true']")).hasCount(1);
+        mode.set("BLOCK");
         page.context().setOffline(true);
         assertThat(page.locator("#connection")).hasText("Offline");
         scan(shop.tea());
@@ -340,11 +343,15 @@ class PosInBrowserTest extends BrowserTest {
         assertThat(page.locator("#pending-count")).hasText("1");
         assertThat(sale(shop, saleId).status()).isEqualTo(404);
 
-        // The network is back but the server is still out of reach; the page is reloaded meanwhile.
-        mode.set("BLOCK");
-        page.context().setOffline(false);
-        page.reload();
+        // Reloaded while offline: the register opens from its own copy, with the sale still waiting.
+        var reloaded = page.reload();
+        assertThat(reloaded.fromServiceWorker()).isTrue();
         assertThat(page.locator("#screen-sell")).isVisible();
+        assertThat(page.locator("#pending-count")).hasText("1");
+        assertThat(page.locator("#scan-input")).isFocused();
+
+        // The network is back but the server is still out of reach.
+        page.context().setOffline(false);
         assertThat(page.locator("#pending-count")).hasText("1");
         assertThat(sale(shop, saleId).status()).isEqualTo(404);
 

@@ -7,6 +7,9 @@ import dev.corner.payments.SimulatedTerminal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +40,8 @@ class TillPage {
             "INSUFFICIENT_FUNDS", "4000000000009995",
             "EXPIRED_CARD", "4000000000000069");
 
+    private static final Resource SERVICE_WORKER = new ClassPathResource("pos/sw.js");
+
     private final SimulatedTerminal terminal;
     private final boolean simulated;
 
@@ -51,6 +56,19 @@ class TillPage {
         model.addAttribute("mayUse", worksTills(caller));
         model.addAttribute("simulatedTerminal", simulated);
         return "pos/till";
+    }
+
+    /**
+     * The register's service worker (see {@code pos/sw.js}): it keeps the last copy of this page so
+     * that the register opens while offline. Served from {@code /pos/} but allowed to control {@code /pos}.
+     */
+    @GetMapping(value = "/pos/sw.js", produces = "text/javascript")
+    @ResponseBody
+    ResponseEntity<Resource> serviceWorker() {
+        return ResponseEntity.ok()
+                .header("Service-Worker-Allowed", "/pos")
+                .cacheControl(CacheControl.noCache())
+                .body(SERVICE_WORKER);
     }
 
     record TestCard(String outcome) {}
