@@ -57,7 +57,22 @@ public class Accounts {
         if (role == Role.OPERATOR) {
             throw CornerException.invalid("INVALID_ROLE", "operators are created by configuration");
         }
+        if (role == Role.STAFF) {
+            throw CornerException.invalid("INVALID_ROLE", "staff accounts are added by the owner of their store");
+        }
         return create(email, password, name, role);
+    }
+
+    /** A staff account, opened by the owner of the store it works at. */
+    @Transactional
+    public AccountId openStaff(String email, String password, String name) {
+        return create(email, password, name, Role.STAFF);
+    }
+
+    /** Ends every API session of the account, e.g. when staff leave a store. */
+    @Transactional
+    public void endSessions(AccountId id) {
+        records.deleteTokens(id);
     }
 
     @Transactional

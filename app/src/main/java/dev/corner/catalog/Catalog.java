@@ -109,4 +109,19 @@ public class Catalog {
     public Optional<Money> priceAt(StoreId storeId, ProductId productId) {
         return records.offer(storeId, productId);
     }
+
+    /** A product a store offers, at its price there. */
+    public record Offered(Product product, Money price) {}
+
+    /** Everything a store offers with its prices, by product name: what a register keeps for offline selling. */
+    @Transactional(readOnly = true)
+    public java.util.List<Offered> offeredAt(StoreId storeId) {
+        return records.offered(storeId);
+    }
+
+    /** Products by id, in one query; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<ProductId, Product> products(java.util.Collection<ProductId> ids) {
+        return records.findAll(ids);
+    }
 }
