@@ -95,8 +95,6 @@ class TillPage {
     }
 
     private static boolean worksTills(Caller caller) {
-        return caller.role() == Role.MERCHANT
-                || caller.role() == Role.OPERATOR
-                || "STAFF".equals(caller.role().name());
+        return caller.role() == Role.MERCHANT || caller.role() == Role.OPERATOR || caller.role() == Role.STAFF;
     }
 }
