@@ -89,12 +89,12 @@
     },
   };
 
-  /** Ids made on the register, unique without asking the server: prefix, time, randomness. */
+  /** Ids made on the register, unique without asking the server: prefix, time in ms, 30 random bits. */
   function newId(prefix) {
-    const random = new Uint8Array(6);
+    const random = new Uint32Array(1);
     window.crypto.getRandomValues(random);
-    const tail = Array.from(random, (b) => b.toString(36).padStart(2, '0')).join('');
-    return (prefix + '.' + Date.now().toString(36) + '.' + tail).slice(0, 64);
+    const tail = (random[0] >>> 2).toString(36).padStart(6, '0');
+    return (prefix + '-' + Date.now().toString(36) + '-' + tail).slice(0, 64);
   }
 
   // ---- The API client ----

@@ -41,7 +41,7 @@
       else if (key in element) element[key] = value;
       else element.setAttribute(key, value);
     });
-    for (const child of Array.prototype.slice.call(arguments, 2).flat()) {
+    for (const child of Array.prototype.slice.call(arguments, 2).flat(Infinity)) {
       if (child == null || child === false) continue;
       element.append(child instanceof Node ? child : String(child));
     }
@@ -127,11 +127,9 @@
 
   function renderWhere() {
     const parts = [];
-    if (state.till) {
-      parts.push(state.till.storeName);
-      if (state.till.registerName) parts.push(state.till.registerName);
-    }
+    if (state.till && state.till.registerName) parts.push(state.till.registerName);
     if (state.setup && state.setup.staff && state.setup.staff.name) parts.push(state.setup.staff.name);
+    if (state.till) parts.push(state.till.storeName);
     $('#where').textContent = parts.join(' · ');
   }
 
@@ -271,8 +269,13 @@
 
   // ---- The basket ----
 
+  /**
+   * A basket's sale id is made when the basket starts and printed on the receipt, so it is kept short
+   * enough to type at a return: the register id's last characters, the time, and random characters.
+   * Sale ids are unique per store; registers of one store differ in those last characters.
+   */
   function newBasket() {
-    return { saleId: newId(state.till.registerId), lines: [], basketDiscount: 0 };
+    return { saleId: newId(state.till.registerId.slice(-6)), lines: [], basketDiscount: 0 };
   }
 
   function loadBasket() {
@@ -537,6 +540,7 @@
       return;
     }
     state.paying = kind;
+    $('.pay-side').classList.add('paying');
     $('#pay-buttons').hidden = true;
     $('#payment-status').textContent = '';
     $('#test-card').value = 'APPROVED';
@@ -550,6 +554,7 @@
 
   function stopPayment() {
     state.paying = null;
+    $('.pay-side').classList.remove('paying');
     $('#payment').hidden = true;
     $('#pay-buttons').hidden = false;
     focusScan();
@@ -679,6 +684,7 @@
     state.selected = null;
     saveBasket();
     state.paying = null;
+    $('.pay-side').classList.remove('paying');
     $('#payment').hidden = true;
     $('#pay-buttons').hidden = false;
     renderBasket();
@@ -788,7 +794,7 @@
     try {
       const sale = await api.get(storePath('/sales/' + encodeURIComponent(saleId)));
       const returned = returnedByLine(sale);
-      state.returning = { saleId: sale.saleId, returnId: newId('ret.' + state.till.registerId.slice(-8)) };
+      state.returning = { saleId: sale.saleId, returnId: newId('r' + state.till.registerId.slice(-6)) };
       $('#return-sale').textContent = sale.saleId;
       $('#return-sale-when').textContent = sale.recordedAt ? new Date(sale.recordedAt).toLocaleString('en-GB') : '';
       $('#return-lines').replaceChildren(

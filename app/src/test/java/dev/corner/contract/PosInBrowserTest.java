@@ -191,7 +191,7 @@ class PosInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aSplitSaleTakesCardAndCashAfterTheFirstCardIsDeclined() {
+    void aSplitSaleTakesCardAndCashAfterTheFirstCardIsDeclinedAndTheShiftClosesWithAZReport() {
         var shop = shop();
         openShift(shop, shop.owner().email(), "50");
 
@@ -239,6 +239,23 @@ class PosInBrowserTest extends BrowserTest {
         assertThat(recorded.body().get("change").get("amount").asLong()).isEqualTo(173);
         assertThat(onHand(shop, shop.tea())).isEqualTo(9);
         assertThat(onHand(shop, shop.soap())).isEqualTo(3);
+
+        // Closing the shift: the drawer holds the 50.00 float and 3.27 of cash (5.00 less 1.73 change).
+        page.locator("#menu [data-go='close']").click();
+        page.getByLabel("Cash counted in the drawer").fill("53.27");
+        page.locator("#close-shift button[type='submit']").click();
+        var report = page.locator("#z-report");
+        assertThat(report.locator("h3")).hasText("Z-report");
+        assertThat(report.locator("[data-field='sales']")).hasText("1");
+        assertThat(report.locator("[data-field='byTender']")).containsText("CARD €5.00");
+        assertThat(report.locator("[data-field='discounts']")).hasText("€0.70");
+        assertThat(report.locator("[data-field='expectedCash']")).hasText("€53.27");
+        assertThat(report.locator("[data-field='variance']")).hasText("€0.00");
+        assertThat(page.locator("#menu")).isHidden();
+        var registers = api.get(
+                "/api/v1/stores/" + shop.storeId() + "/registers", shop.owner().token());
+        assertThat(registers.body().get("registers").get(0).get("openShiftId").isNull())
+                .isTrue();
     }
 
     @Test
@@ -394,6 +411,9 @@ class PosInBrowserTest extends BrowserTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                 .click();
+        assertThat(page).hasURL(api.base() + "/");
+        // The register's copy of itself for opening offline is gone with the session.
+        assertThat(page.evaluate("caches.has('corner-pos-v1')")).isEqualTo(false);
         assertThat(api.get("/api/v1/stores/" + shop.storeId() + "/registers", token)
                         .status())
                 .isEqualTo(401);
