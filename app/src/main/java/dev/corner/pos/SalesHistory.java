@@ -4,7 +4,9 @@ import dev.corner.catalog.Catalog;
 import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
+import dev.corner.common.EmailAddress;
 import dev.corner.common.Money;
+import dev.corner.pos.internal.ReceiptText;
 import dev.corner.pos.internal.ReturnRecords;
 import dev.corner.pos.internal.SaleRecords;
 import dev.corner.stores.Store;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +30,21 @@ public class SalesHistory {
     private final SaleRecords sales;
     private final ReturnRecords returns;
     private final Selling selling;
+    private final ApplicationEventPublisher events;
 
-    SalesHistory(Stores stores, Catalog catalog, SaleRecords sales, ReturnRecords returns, Selling selling) {
+    SalesHistory(
+            Stores stores,
+            Catalog catalog,
+            SaleRecords sales,
+            ReturnRecords returns,
+            Selling selling,
+            ApplicationEventPublisher events) {
         this.stores = stores;
         this.catalog = catalog;
         this.sales = sales;
         this.returns = returns;
         this.selling = selling;
+        this.events = events;
     }
 
     /** A sale with everything its receipt shows: product names, who served, and the returns against it. */
@@ -91,6 +102,15 @@ public class SalesHistory {
                 servedBy,
                 recorded.shiftId(),
                 returns.ofSale(storeId, saleId));
+    }
+
+    /** Sends the customer the receipt; the mail leaves through the notifications outbox. */
+    @Transactional
+    public void emailReceipt(Caller caller, StoreId storeId, String saleId, String email) {
+        var to = EmailAddress.normalize(email);
+        var receipt = receipt(caller, storeId, saleId);
+        events.publishEvent(new ReceiptEmailRequested(
+                storeId.value(), saleId, to, ReceiptText.subject(receipt), ReceiptText.render(receipt)));
     }
 
     @Transactional(readOnly = true)

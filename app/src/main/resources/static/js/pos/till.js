@@ -741,6 +741,9 @@
     $('#done-offline').hidden = !offline;
     $('#done-receipt').replaceChildren(receipt(basket, answer, at));
     $('#email-receipt').hidden = offline;
+    const page = $('#receipt-page');
+    page.hidden = offline;
+    page.href = '/pos/stores/' + encodeURIComponent(state.till.storeId) + '/receipts/' + encodeURIComponent(answer.saleId);
     $('#email-status').textContent = '';
     $('#next-sale').focus();
   }
@@ -749,13 +752,19 @@
     event.preventDefault();
     const email = event.target.elements.email.value;
     const saleId = state.lastSale.answer.saleId;
+    const button = $('button[type=submit]', event.target);
+    button.disabled = true;
     try {
+      // A retry of this request is not sent twice; the key holds no address.
       await api.post(storePath('/sales/' + encodeURIComponent(saleId) + '/receipt-emails'), { email: email },
-        { headers: { 'Idempotency-Key': saleId + ':' + email } });
+        { headers: { 'Idempotency-Key': newId('receipt-mail') } });
       $('#email-status').textContent = 'Receipt sent to ' + email + '.';
       event.target.reset();
+      $('#next-sale').focus();
     } catch (e) {
       $('#email-status').textContent = 'Not sent: ' + failure(e);
+    } finally {
+      button.disabled = false;
     }
   }
 

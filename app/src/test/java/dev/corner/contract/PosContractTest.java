@@ -1,14 +1,20 @@
 package dev.corner.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.corner.Api;
 import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.Neighbourhood.Account;
 import dev.corner.Neighbourhood.Shop;
 import dev.corner.payments.SimulatedTerminal;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +33,9 @@ class PosContractTest extends ContractTest {
 
     @Autowired
     SimulatedTerminal terminal;
+
+    @Autowired
+    GreenMail smtp;
 
     static Map<String, Object> eur(long cents) {
         return Map.of("amount", cents, "currency", "EUR");
@@ -354,6 +363,49 @@ class PosContractTest extends ContractTest {
         assertThat(api.get("/api/v1/stores/" + shop.storeId() + "/sales", rival.token())
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aReceiptIsEmailedThroughTheOutboxToTheCustomer() throws Exception {
+        var shop = town.shop(5);
+        var saleId = id("mail");
+        var body = sale(
+                saleId,
+                List.of(Map.of("productId", shop.productId(), "quantity", 3, "discountPercent", 10)),
+                List.of(cash(2000)));
+        assertThat(sell(shop.merchant(), shop, body).status()).isEqualTo(201);
+        var path = "/api/v1/stores/" + shop.storeId() + "/sales/" + saleId + "/receipt-emails";
+
+        var bad = api.post(path, shop.merchant().token(), Map.of("email", "not-an-address"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("INVALID_EMAIL");
+        var rival = town.account("MERCHANT");
+        assertThat(api.post(path, rival.token(), Map.of("email", "x@example.org"))
+                        .status())
+                .isEqualTo(404);
+
+        var customer = id("customer") + "@example.org";
+        var queued = api.post(path, shop.merchant().token(), Map.of("email", customer));
+        assertThat(queued.status()).as(queued.raw()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .anyMatch(m -> address(m).equals(customer)));
+        var mail = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> address(m).equals(customer))
+                .toList();
+        assertThat(mail).hasSize(1);
+        var text = GreenMailUtil.getBody(mail.get(0));
+        assertThat(mail.get(0).getSubject()).startsWith("Your receipt from Test Store");
+        // 3 × 4.99 = 14.97, less 10 % (1.50) = 13.47.
+        assertThat(text).contains(saleId, "13.47 EUR", "6.53 EUR");
+    }
+
+    private static String address(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     record Register(String registerId, String shiftId) {}

@@ -2,7 +2,9 @@ package dev.corner.contract;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.corner.Api;
@@ -10,6 +12,10 @@ import dev.corner.BrowserTest;
 import dev.corner.CornerTest;
 import dev.corner.Neighbourhood;
 import dev.corner.Neighbourhood.Account;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -31,6 +38,9 @@ class PosInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    GreenMail smtp;
 
     Api api;
     Neighbourhood town;
@@ -110,6 +120,15 @@ class PosInBrowserTest extends BrowserTest {
                 shop.owner().token());
     }
 
+    private static boolean sentTo(MimeMessage mail, String address) {
+        try {
+            return Arrays.stream(mail.getAllRecipients())
+                    .anyMatch(to -> to.toString().equals(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- Driving the register ----
 
     /** Signs in through /pos (which sends to the sign-in form and back), opens a shift with a float. */
@@ -150,7 +169,7 @@ class PosInBrowserTest extends BrowserTest {
     // ---- The tests ----
 
     @Test
-    void staffSellForCashByScanningTheChangeIsShownAndTheStockMoves() {
+    void staffSellForCashByScanningTheChangeIsShownTheStockMovesAndTheReceiptIsEmailed() {
         var shop = shop();
         openShift(shop, staff(shop, false, false), "100.00");
         assertThat(page.locator("#where")).containsText("Sam Staff");
@@ -183,6 +202,17 @@ class PosInBrowserTest extends BrowserTest {
         assertThat(recorded.text("servedBy")).isEqualTo("Sam Staff");
         assertThat(onHand(shop, shop.tea())).isEqualTo(8);
         assertThat(onHand(shop, shop.soap())).isEqualTo(4);
+
+        // The receipt: a printable page of its own, and by e-mail.
+        assertThat(page.locator("#receipt-page"))
+                .hasAttribute("href", "/pos/stores/" + shop.storeId() + "/receipts/" + saleId);
+        var customer = "customer-" + UUID.randomUUID() + "@test.corner.dev";
+        page.getByLabel("E-mail receipt to").fill(customer);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(page.locator("#email-status")).hasText("Receipt sent to " + customer + ".");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(mail -> sentTo(mail, customer)));
 
         // Enter starts the next sale with an empty basket.
         page.keyboard().press("Enter");

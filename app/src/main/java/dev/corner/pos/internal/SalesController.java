@@ -224,6 +224,22 @@ class SalesController {
                         limit)));
     }
 
+    record ReceiptEmail(String email) {}
+
+    record Queued(String status) {}
+
+    /** 202: the mail is in the outbox and leaves when the SMTP server takes it. */
+    @PostMapping("/sales/{saleId}/receipt-emails")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Queued emailReceipt(
+            Caller caller,
+            @PathVariable String storeId,
+            @PathVariable String saleId,
+            @RequestBody ReceiptEmail request) {
+        history.emailReceipt(caller, new StoreId(storeId), saleId, request.email());
+        return new Queued("QUEUED");
+    }
+
     record ReturnLineRequest(Integer lineNo, Long quantity, Boolean restock) {}
 
     record ReturnRequest(
