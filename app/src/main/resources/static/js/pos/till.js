@@ -230,8 +230,10 @@
       terminalId: terminalId || (sameRegister && state.till.terminalId) || register.registerId,
     };
     saveTill();
+    state.basket = null;
     await loadSetup();
     loadBasket();
+    reprice();
     renderWhere();
     show('sell');
     renderBasket();
@@ -246,6 +248,24 @@
     state.byId = new Map(state.products.map((p) => [p.productId, p]));
     document.body.classList.toggle('can-discount', !!(setup.staff && setup.staff.canDiscount));
     renderWhere();
+    reprice();
+  }
+
+  /** The basket at the prices of the latest setup: the server sells at its current prices. */
+  function reprice() {
+    if (!state.basket || !state.basket.lines.length) return;
+    let changedPrices = false;
+    for (const line of state.basket.lines) {
+      const product = state.byId.get(line.productId);
+      if (product && product.price.amount !== line.unitPrice) {
+        line.unitPrice = product.price.amount;
+        changedPrices = true;
+      }
+    }
+    if (changedPrices) {
+      changed();
+      say('Prices were updated from the store.', 'info');
+    }
   }
 
   async function loadSetup() {
@@ -637,6 +657,7 @@
           $('#payment-status').textContent = 'The shift on this register is closed: open a new one to go on selling.';
         } else {
           $('#payment-status').textContent = failure(e);
+          if (e.code === 'INSUFFICIENT_TENDER' || e.code === 'NOT_OFFERED') loadSetup();
         }
       }
     } finally {
@@ -1258,6 +1279,7 @@
     }
     await loadSetup();
     loadBasket();
+    reprice();
     renderWhere();
     show('sell');
     renderBasket();
