@@ -14,6 +14,7 @@ import dev.corner.devices.model.SlotPolicy;
 import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +26,17 @@ public class HouseholdDevices {
     private final DeviceSecrets secrets;
     private final Catalog catalog;
     private final Stores stores;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HouseholdDevices(DeviceRecords records, DeviceSecrets secrets, Catalog catalog, Stores stores, Clock clock) {
+    HouseholdDevices(
+            DeviceRecords records,
+            DeviceSecrets secrets,
+            Catalog catalog,
+            Stores stores,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.records = records;
         this.secrets = secrets;
         this.catalog = catalog;
@@ -79,6 +88,8 @@ public class HouseholdDevices {
             }
         }
         records.bind(device.id(), slotId, policy, clock.instant());
+        records.makerOf(device.id())
+                .ifPresent(maker -> events.publishEvent(new DeviceEvents.SlotChanged(device.id(), maker, slotId)));
     }
 
     @Transactional
@@ -89,7 +100,17 @@ public class HouseholdDevices {
     /** Revoked at once: the device's next request is refused. */
     @Transactional
     public void revoke(Caller household, DeviceId deviceId) {
-        records.revoke(requireOwn(household, deviceId).id(), clock.instant());
+        var device = requireOwn(household, deviceId);
+        records.revoke(device.id(), clock.instant());
+        records.makerOf(device.id())
+                .ifPresent(maker ->
+                        events.publishEvent(new DeviceEvents.DeviceDeregistered(device.id(), maker, "HOUSEHOLD")));
+    }
+
+    /** The device, slot and maker behind an order placed by a press, if a press placed it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(dev.corner.orders.OrderId order) {
+        return records.originOf(order);
     }
 
     @Transactional(readOnly = true)

@@ -336,4 +336,24 @@ public class DeviceRecords {
     private static List<String> split(String joined) {
         return Arrays.asList(joined.split(","));
     }
+
+    public Optional<AccountId> makerOf(DeviceId id) {
+        return jdbc.sql("select maker_id from devices where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new AccountId(rs.getString("maker_id")))
+                .optional();
+    }
+
+    /** The device and slot whose press placed the order, with the device's maker. */
+    public Optional<dev.corner.devices.DeviceEvents.DeviceOrigin> originOf(OrderId order) {
+        return jdbc.sql("""
+                        select p.device_id, p.slot_id, d.maker_id from device_presses p join devices d on d.id = p.device_id
+                        where p.answer ->> 'orderId' = :order limit 1""")
+                .param("order", order.value())
+                .query((rs, n) -> new dev.corner.devices.DeviceEvents.DeviceOrigin(
+                        new DeviceId(rs.getString("device_id")),
+                        rs.getString("slot_id"),
+                        new AccountId(rs.getString("maker_id"))))
+                .optional();
+    }
 }

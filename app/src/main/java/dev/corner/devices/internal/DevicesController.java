@@ -153,6 +153,13 @@ class DevicesController {
                 .toList());
     }
 
+    /** The maker takes a device off Corner; answers 204 also when it was off already. */
+    @DeleteMapping("/device-models/{modelId}/devices/{deviceId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deregister(Caller caller, @PathVariable String modelId, @PathVariable String deviceId) {
+        provisioning.deregister(caller, modelId, new DeviceId(deviceId));
+    }
+
     @PostMapping("/devices/claims")
     @ResponseStatus(HttpStatus.CREATED)
     Claimed claim(Caller caller, @RequestBody Claim request) {
