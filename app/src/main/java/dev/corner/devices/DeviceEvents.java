@@ -15,6 +15,12 @@ public final class DeviceEvents {
     /** A household bound one of the device's slots to a need, or changed it. */
     public record SlotChanged(DeviceId deviceId, AccountId makerId, String slotId) {}
 
+    /** A device pressed faster than its household's bound and was paused. */
+    public record DevicePausedForStorm(DeviceId deviceId, AccountId householdId) {}
+
+    /** A press ordered nothing: {@code result} LIMIT_EXCEEDED or UNAVAILABLE, and why. */
+    public record PressRefused(DeviceId deviceId, AccountId householdId, String slotId, String result, String reason) {}
+
     /** The device and slot that placed an order, and the device's maker. */
     public record DeviceOrigin(DeviceId deviceId, String slotId, AccountId makerId) {}
 }

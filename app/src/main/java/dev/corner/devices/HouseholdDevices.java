@@ -4,12 +4,15 @@ import dev.corner.catalog.Catalog;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
+import dev.corner.common.Money;
 import dev.corner.common.Role;
 import dev.corner.devices.internal.DeviceRecords;
 import dev.corner.devices.internal.DeviceRecords.Device;
 import dev.corner.devices.internal.DeviceRecords.Slot;
 import dev.corner.devices.internal.DeviceRecords.Status;
 import dev.corner.devices.internal.DeviceSecrets;
+import dev.corner.devices.model.Candidate;
+import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
 import dev.corner.stores.Stores;
 import java.time.Clock;
@@ -27,6 +30,7 @@ public class HouseholdDevices {
     private final Catalog catalog;
     private final Stores stores;
     private final ApplicationEventPublisher events;
+    private final Pressing pressing;
     private final Clock clock;
 
     HouseholdDevices(
@@ -35,8 +39,10 @@ public class HouseholdDevices {
             Catalog catalog,
             Stores stores,
             ApplicationEventPublisher events,
+            Pressing pressing,
             Clock clock) {
         this.events = events;
+        this.pressing = pressing;
         this.records = records;
         this.secrets = secrets;
         this.catalog = catalog;
@@ -87,7 +93,9 @@ public class HouseholdDevices {
                                 + policy.maxUnitPrice().currency());
             }
         }
-        records.bind(device.id(), slotId, policy, clock.instant());
+        // The price the slot would order at now is what the price guard later compares against.
+        var bound = pressing.wouldOrder(policy).map(Candidate::price).orElse(null);
+        records.bind(device.id(), slotId, policy, bound, clock.instant());
         records.makerOf(device.id())
                 .ifPresent(maker -> events.publishEvent(new DeviceEvents.SlotChanged(device.id(), maker, slotId)));
     }
@@ -95,6 +103,29 @@ public class HouseholdDevices {
     @Transactional
     public void setPaused(Caller household, DeviceId deviceId, boolean paused) {
         records.setPaused(requireOwn(household, deviceId).id(), paused);
+    }
+
+    /**
+     * The device's own consent mode and daily and monthly limits; null members keep what is set,
+     * a limit of 0 removes it.
+     */
+    @Transactional
+    public void override(Caller household, DeviceId deviceId, Consent consent, Money dailyLimit, Money monthlyLimit) {
+        var device = requireOwn(household, deviceId);
+        var now = records.overrides(device.id());
+        var daily = HouseholdSettings.limit(dailyLimit, now.dailyLimit());
+        var monthly = HouseholdSettings.limit(monthlyLimit, now.monthlyLimit());
+        if (daily != null && monthly != null && !daily.currency().equals(monthly.currency())) {
+            throw CornerException.invalid("CURRENCY_MISMATCH", "a device's limits share one currency");
+        }
+        records.setOverrides(
+                device.id(), new DeviceRecords.Overrides(consent == null ? now.consent() : consent, daily, monthly));
+    }
+
+    /** The device's own consent mode and limits, each null when it follows the household. */
+    @Transactional(readOnly = true)
+    public DeviceRecords.Overrides overrides(Caller household, DeviceId deviceId) {
+        return records.overrides(requireOwn(household, deviceId).id());
     }
 
     /** Revoked at once: the device's next request is refused. */
