@@ -22,8 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Opening accounts, signing in and resolving API tokens. */
 @Service
@@ -35,6 +33,7 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Duration tokenTtl;
+    private final Duration webTokenTtl;
     private final RecentTokens recentTokens;
 
     Accounts(
@@ -42,12 +41,14 @@ public class Accounts {
             PasswordEncoder passwords,
             Clock clock,
             @Value("${corner.security.token-ttl}") Duration tokenTtl,
-            @Value("${corner.security.token-cache:5s}") Duration tokenCache) {
+            @Value("${corner.security.web-token-ttl}") Duration webTokenTtl,
+            RecentTokens recentTokens) {
         this.records = records;
         this.passwords = passwords;
         this.clock = clock;
         this.tokenTtl = tokenTtl;
-        this.recentTokens = new RecentTokens(tokenCache);
+        this.webTokenTtl = webTokenTtl;
+        this.recentTokens = recentTokens;
     }
 
     /** A bearer token as handed out once; only its hash is kept. */
@@ -71,23 +72,12 @@ public class Accounts {
     }
 
     /**
-     * Ends every API session of the account, e.g. when staff leave a store: its tokens are deleted,
-     * and this node forgets them at once and again once the deletion has committed (another node
-     * within {@code corner.security.token-cache}).
+     * Ends every API session of the account, e.g. when staff leave a store: at once on this node,
+     * within {@code corner.security.token-cache} on the others (see {@link RecentTokens}).
      */
     @Transactional
     public void endSessions(AccountId id) {
         records.deleteTokens(id);
-        recentTokens.forget(id);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // A request that read the token before the delete committed may have remembered it again.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    recentTokens.forget(id);
-                }
-            });
-        }
     }
 
     @Transactional
@@ -131,11 +121,28 @@ public class Accounts {
         var account = signIn(email, password)
                 .orElseThrow(() -> new CornerException(
                         CornerException.Kind.UNAUTHORIZED, "INVALID_CREDENTIALS", "e-mail or password is wrong"));
+        return newToken(account.id(), tokenTtl);
+    }
+
+    /**
+     * A short-lived bearer token for an account already signed in to a web app, so that the page's
+     * own script can call the API (which takes bearer tokens only). The caller must come from a
+     * session that passed the CSRF check; the password is not asked again.
+     */
+    @Transactional
+    public IssuedToken issueWebToken(Caller caller) {
+        var account = records.findById(caller.accountId())
+                .orElseThrow(() -> new CornerException(
+                        CornerException.Kind.UNAUTHORIZED, "UNAUTHENTICATED", "the account no longer exists"));
+        return newToken(account.id(), webTokenTtl);
+    }
+
+    private IssuedToken newToken(AccountId account, Duration ttl) {
         var raw = new byte[32];
         RANDOM.nextBytes(raw);
         var token = "ct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        var expiresAt = clock.instant().plus(tokenTtl);
-        records.insertToken(Digests.sha256Hex(token), account.id(), clock.instant(), expiresAt);
+        var expiresAt = clock.instant().plus(ttl);
+        records.insertToken(Digests.sha256Hex(token), account, clock.instant(), expiresAt);
         return new IssuedToken(token, expiresAt);
     }
 

@@ -30,10 +30,12 @@ public class AccountRecords {
             Role.valueOf(rs.getString("role")));
 
     private final JdbcClient jdbc;
+    private final RecentTokens recentTokens;
     private final String dummyHash;
 
-    AccountRecords(JdbcClient jdbc, PasswordEncoder passwords) {
+    AccountRecords(JdbcClient jdbc, RecentTokens recentTokens, PasswordEncoder passwords) {
         this.jdbc = jdbc;
+        this.recentTokens = recentTokens;
         this.dummyHash = passwords.encode("not-a-real-password");
     }
 
@@ -63,6 +65,18 @@ public class AccountRecords {
         jdbc.sql("delete from account_tokens where account_id = :id")
                 .param("id", id.value())
                 .update();
+        recentTokens.forget(id);
+    }
+
+    /** Revokes the tokens with these hashes at once, e.g. those a web session was given. */
+    public void deleteTokenHashes(java.util.Collection<String> tokenHashes) {
+        if (tokenHashes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from account_tokens where token_hash = any(cast(:hashes as varchar[]))")
+                .param("hashes", tokenHashes.toArray(String[]::new))
+                .update();
+        recentTokens.forget(tokenHashes);
     }
 
     public Optional<StoredAccount> findByEmail(String email) {

@@ -4,17 +4,25 @@ import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bearer tokens this node resolved in the last few seconds, so that a client sending requests back
  * to back costs one token lookup per {@code corner.security.token-cache} instead of one per request.
- * A token is never trusted past its own expiry; ending an account's sessions on this node forgets
- * them at once, and another node stops accepting them within the cache time. Zero turns it off.
+ * A token is never trusted past its own expiry; a token deleted on this node ({@link AccountRecords}
+ * tells) is forgotten at once, and another node stops accepting it within the cache time. Zero
+ * turns it off.
  */
-public final class RecentTokens {
+@Component
+public class RecentTokens {
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -24,7 +32,8 @@ public final class RecentTokens {
     private final long keepNanos;
     private final LongSupplier nanoTime;
 
-    public RecentTokens(Duration keep) {
+    @Autowired
+    RecentTokens(@Value("${corner.security.token-cache:5s}") Duration keep) {
         this(keep, System::nanoTime);
     }
 
@@ -62,6 +71,28 @@ public final class RecentTokens {
 
     /** Forgets every token of an account, so its ended sessions end on this node now. */
     public void forget(AccountId account) {
-        byHash.values().removeIf(entry -> entry.caller().accountId().equals(account));
+        afterNowAndCommit(() ->
+                byHash.values().removeIf(entry -> entry.caller().accountId().equals(account)));
+    }
+
+    /** Forgets these tokens, so that revoking them takes effect on this node now. */
+    public void forget(Collection<String> tokenHashes) {
+        afterNowAndCommit(() -> tokenHashes.forEach(byHash::remove));
+    }
+
+    /**
+     * Now, and again when the transaction that deletes the tokens ends: a request that read a token
+     * before the deletion committed may have remembered it meanwhile.
+     */
+    private static void afterNowAndCommit(Runnable forget) {
+        forget.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget.run();
+                }
+            });
+        }
     }
 }

@@ -49,6 +49,17 @@ class RecentTokensTest {
     }
 
     @Test
+    void revokedTokensAreForgottenAtOnce() {
+        tokens.remember("web-1", alice, now.plusSeconds(60));
+        tokens.remember("api-1", alice, now.plusSeconds(60));
+
+        tokens.forget(java.util.List.of("web-1"));
+
+        assertThat(tokens.find("web-1", now)).isEmpty();
+        assertThat(tokens.find("api-1", now)).contains(alice);
+    }
+
+    @Test
     void aCacheTimeOfZeroRemembersNothing() {
         var off = new RecentTokens(Duration.ZERO, nanos::get);
         off.remember("hash", alice, now.plusSeconds(60));
