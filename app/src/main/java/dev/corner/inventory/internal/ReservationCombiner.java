@@ -144,7 +144,8 @@ public class ReservationCombiner implements DisposableBean {
             try {
                 var granted = takeBatch(connection(), batch);
                 batch.forEach(r -> r.granted().complete(granted.get(r.id())));
-            } catch (RuntimeException | SQLException failed) {
+            } catch (Exception | Error failed) {
+                // Whatever went wrong, the waiting callers get it and this thread goes on serving.
                 closeConnection();
                 if (batch.size() == 1) {
                     first.granted().completeExceptionally(failed);
@@ -155,7 +156,7 @@ public class ReservationCombiner implements DisposableBean {
                             request.granted()
                                     .complete(takeBatch(connection(), List.of(request))
                                             .get(request.id()));
-                        } catch (RuntimeException | SQLException alone) {
+                        } catch (Exception | Error alone) {
                             closeConnection();
                             request.granted().completeExceptionally(alone);
                         }
