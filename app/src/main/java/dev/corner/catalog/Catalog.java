@@ -65,6 +65,14 @@ public class Catalog {
         return records.find(id);
     }
 
+    /** The products with these ids, by id; ids of no product are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<ProductId, Product> products(java.util.Collection<ProductId> ids) {
+        var found = new java.util.LinkedHashMap<ProductId, Product>();
+        records.findAll(ids).forEach(product -> found.put(product.id(), product));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Product requireProduct(ProductId id) {
         return records.find(id).orElseThrow(() -> CornerException.notFound("PRODUCT_NOT_FOUND", "no product " + id));

@@ -56,6 +56,7 @@ class SecurityConfiguration {
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",
+                                "/js/**",
                                 "/actuator/health/**",
                                 "/v3/api-docs/**",
                                 "/api-docs.html",

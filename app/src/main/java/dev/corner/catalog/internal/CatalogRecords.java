@@ -44,6 +44,16 @@ public class CatalogRecords {
                 == 1;
     }
 
+    public java.util.List<Product> findAll(java.util.Collection<ProductId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("select * from catalog_products where id in (:ids)")
+                .param("ids", ids.stream().map(ProductId::value).distinct().toList())
+                .query(PRODUCT)
+                .list();
+    }
+
     public Optional<Product> find(ProductId id) {
         return jdbc.sql("select * from catalog_products where id = :id")
                 .param("id", id.value())
