@@ -54,15 +54,15 @@ class BackOffice {
             long available,
             Long reorderPoint) {
 
-        boolean out() {
+        public boolean out() {
             return onHand - reserved <= 0;
         }
 
-        boolean low() {
+        public boolean low() {
             return reorderPoint != null && onHand - reserved <= reorderPoint;
         }
 
-        String state() {
+        public String state() {
             return out() ? "Out of stock" : low() ? "Low" : "";
         }
 
