@@ -163,6 +163,15 @@ class BackOffice {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** An instant as the pages show it (templates call it as {@code @backOffice.time(…)}). */
+    public String time(java.time.Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
+    }
+
     static String money(Money money) {
         if (money == null) {
             return "—";

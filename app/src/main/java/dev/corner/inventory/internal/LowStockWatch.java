@@ -9,16 +9,21 @@ import dev.corner.stores.Store;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are caught by a sweep of every store ({@code corner.inventory.low-stock-sweep}).
  */
 @Component
-public class LowStockWatch {
+public class LowStockWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LowStockWatch.class);
 
@@ -48,6 +53,10 @@ public class LowStockWatch {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Duration checkEvery;
+    private final Duration sweepEvery;
+    private final Duration firstSweepAfter;
+    private volatile ScheduledExecutorService timer;
 
     LowStockWatch(
             StockFeed feed,
@@ -57,7 +66,10 @@ public class LowStockWatch {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            @Value("${corner.inventory.low-stock-check:PT1S}") Duration checkEvery,
+            @Value("${corner.inventory.low-stock-sweep:PT15M}") Duration sweepEvery,
+            @Value("${corner.inventory.low-stock-first-sweep:PT1M}") Duration firstSweepAfter) {
         this.ledger = ledger;
         this.reorderPoints = reorderPoints;
         this.stores = stores;
@@ -65,6 +77,9 @@ public class LowStockWatch {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.checkEvery = checkEvery;
+        this.sweepEvery = sweepEvery;
+        this.firstSweepAfter = firstSweepAfter;
         feed.watch(change -> pending.add(new Key(change.storeId(), change.productId())));
     }
 
@@ -90,15 +105,8 @@ public class LowStockWatch {
         check(store, null);
     }
 
-    @Scheduled(fixedDelayString = "${corner.inventory.low-stock-check:PT1S}")
-    void onSchedule() {
-        checkChanged();
-    }
-
-    @Scheduled(
-            fixedDelayString = "${corner.inventory.low-stock-sweep:PT15M}",
-            initialDelayString = "${corner.inventory.low-stock-sweep-delay:PT1M}")
-    void sweep() {
+    /** Checks every product of every store. */
+    public void sweep() {
         for (Store store : stores.all()) {
             try {
                 checkStore(store.id());
@@ -106,6 +114,45 @@ public class LowStockWatch {
                 log.warn("Low-stock sweep of store {} failed", store.id(), e);
             }
         }
+    }
+
+    /** On a thread of its own, so that a long sweep never holds up the scheduler that folds the ledger. */
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "low-stock-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(
+                guarded(this::checkChanged), checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                guarded(this::sweep), firstSweepAfter.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        var running = timer;
+        timer = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+
+    /** A failed round must not end the schedule: the next one tries again. */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Low-stock watch failed; trying again on schedule", e);
+            }
+        };
     }
 
     private void check(StoreId store, List<ProductId> products) {
