@@ -1,5 +1,7 @@
 package dev.corner;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -8,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * A full-application test on a random port. Every test that uses it shares one Spring context and
@@ -33,6 +36,22 @@ public @interface CornerTest {
         @Bean
         TestClock clock() {
             return new TestClock();
+        }
+
+        /** A real SMTP server in the test JVM on a free port; Corner's mail goes there. */
+        @Bean(destroyMethod = "stop")
+        GreenMail smtp() {
+            var smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            smtp.start();
+            return smtp;
+        }
+
+        @Bean
+        JavaMailSenderImpl mailSender(GreenMail smtp) {
+            var sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(smtp.getSmtp().getPort());
+            return sender;
         }
     }
 }

@@ -184,6 +184,24 @@ public final class Neighbourhood {
         return new Shop(merchant, storeId, productId);
     }
 
+    /** A member of the shop's staff, signed in, with the given rights at its registers. */
+    public Account staff(Shop shop, boolean canDiscount, boolean canRefund) {
+        var email = "staff-" + UUID.randomUUID() + "@test.corner.dev";
+        var added = api.post(
+                "/api/v1/stores/" + shop.storeId() + "/staff",
+                shop.merchant().token(),
+                Map.of(
+                        "email", email,
+                        "name", "Sam Staff",
+                        "password", "password-1234",
+                        "canDiscount", canDiscount,
+                        "canRefund", canRefund));
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        var token = api.post("/api/v1/tokens", null, Map.of("email", email, "password", "password-1234"));
+        assertThat(token.status()).as(token.raw()).isEqualTo(201);
+        return new Account(added.text("accountId"), email, token.text("token"));
+    }
+
     /** A household with a claimed button bound to the shop's product. */
     public record Household(Account account, Device device) {}
 

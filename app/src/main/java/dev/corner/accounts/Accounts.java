@@ -6,6 +6,7 @@ import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Digests;
+import dev.corner.common.EmailAddress;
 import dev.corner.common.Ids;
 import dev.corner.common.Role;
 import dev.corner.common.Text;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-    private static final Pattern EMAIL =
-            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]{2,}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRecords records;
@@ -54,7 +52,22 @@ public class Accounts {
         if (role == Role.OPERATOR) {
             throw CornerException.invalid("INVALID_ROLE", "operators are created by configuration");
         }
+        if (role == Role.STAFF) {
+            throw CornerException.invalid("INVALID_ROLE", "staff accounts are added by the owner of their store");
+        }
         return create(email, password, name, role);
+    }
+
+    /** A staff account, opened by the owner of the store it works at. */
+    @Transactional
+    public AccountId openStaff(String email, String password, String name) {
+        return create(email, password, name, Role.STAFF);
+    }
+
+    /** Ends every API session of the account, e.g. when staff leave a store. */
+    @Transactional
+    public void endSessions(AccountId id) {
+        records.deleteTokens(id);
     }
 
     @Transactional
@@ -116,7 +129,7 @@ public class Accounts {
     }
 
     private Optional<StoredAccount> signIn(String email, String password) {
-        if (email == null || password == null || !EMAIL.matcher(email.strip()).matches()) {
+        if (password == null || !EmailAddress.plausible(email)) {
             return Optional.empty();
         }
         var account = records.findByEmail(email.strip().toLowerCase(Locale.ROOT));
@@ -143,12 +156,7 @@ public class Accounts {
     public record AccountView(AccountId id, String email, String name, Role role) {}
 
     private static String normalizeEmail(String email) {
-        if (email == null
-                || email.length() > 254
-                || !EMAIL.matcher(email.strip()).matches()) {
-            throw CornerException.invalid("INVALID_EMAIL", "a valid e-mail address is required");
-        }
-        return email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddress.normalize(email);
     }
 
     /** bcrypt reads at most 72 bytes of a password; a longer one is refused rather than cut. */

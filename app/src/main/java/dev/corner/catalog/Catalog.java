@@ -65,14 +65,6 @@ public class Catalog {
         return records.find(id);
     }
 
-    /** The products with these ids, by id; ids of no product are absent. */
-    @Transactional(readOnly = true)
-    public java.util.Map<ProductId, Product> products(java.util.Collection<ProductId> ids) {
-        var found = new java.util.LinkedHashMap<ProductId, Product>();
-        records.findAll(ids).forEach(product -> found.put(product.id(), product));
-        return found;
-    }
-
     @Transactional(readOnly = true)
     public Product requireProduct(ProductId id) {
         return records.find(id).orElseThrow(() -> CornerException.notFound("PRODUCT_NOT_FOUND", "no product " + id));
@@ -116,5 +108,20 @@ public class Catalog {
     @Transactional(readOnly = true)
     public Optional<Money> priceAt(StoreId storeId, ProductId productId) {
         return records.offer(storeId, productId);
+    }
+
+    /** A product a store offers, at its price there. */
+    public record Offered(Product product, Money price) {}
+
+    /** Everything a store offers with its prices, by product name: what a register keeps for offline selling. */
+    @Transactional(readOnly = true)
+    public java.util.List<Offered> offeredAt(StoreId storeId) {
+        return records.offered(storeId);
+    }
+
+    /** Products by id, in one query; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<ProductId, Product> products(java.util.Collection<ProductId> ids) {
+        return records.findAll(ids);
     }
 }

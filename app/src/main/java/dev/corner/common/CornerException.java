@@ -12,7 +12,8 @@ public class CornerException extends RuntimeException {
         UNAUTHORIZED,
         FORBIDDEN,
         NOT_FOUND,
-        CONFLICT
+        CONFLICT,
+        PAYMENT_REQUIRED
     }
 
     private final Kind kind;
@@ -38,6 +39,11 @@ public class CornerException extends RuntimeException {
 
     public static CornerException forbidden(String code, String detail) {
         return new CornerException(Kind.FORBIDDEN, code, detail);
+    }
+
+    /** Further members of the problem document beyond {@code code}, e.g. why a card was declined. */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
     }
 
     public Kind kind() {

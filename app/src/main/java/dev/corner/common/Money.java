@@ -1,5 +1,7 @@
 package dev.corner.common;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -46,6 +48,12 @@ public record Money(long amount, String currency) {
     public boolean exceeds(Money other) {
         requireSameCurrency(other);
         return amount > other.amount;
+    }
+
+    /** The amount as people read it: {@code 4.99 EUR}, {@code -0.50 EUR}, {@code 500 JPY}. */
+    public String display() {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return new BigDecimal(BigInteger.valueOf(amount), digits).toPlainString() + " " + currency;
     }
 
     public void requireSameCurrency(Money other) {

@@ -4,6 +4,8 @@ package dev.corner.common;
 public enum Role {
     HOUSEHOLD,
     MERCHANT,
+    /** Works at a merchant's stores: sells at the register, with the rights the owner gave. */
+    STAFF,
     COURIER,
     MAKER,
     OPERATOR

@@ -16,6 +16,7 @@ import dev.corner.devices.model.Strategy;
 import dev.corner.inventory.Inventory;
 import dev.corner.inventory.StockLine;
 import dev.corner.orders.Fulfilment;
+import dev.corner.pos.Shifts;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ class DemoData {
     static final String HOUSEHOLD = "household@demo.corner.dev";
     static final String MAKER = "maker@demo.corner.dev";
     static final String COURIER = "courier@demo.corner.dev";
+    static final String CASHIER = "cashier@demo.corner.dev";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -48,6 +50,7 @@ class DemoData {
     private final Inventory inventory;
     private final Provisioning provisioning;
     private final HouseholdDevices devices;
+    private final Shifts shifts;
     private final TransactionTemplate transaction;
 
     DemoData(
@@ -58,6 +61,7 @@ class DemoData {
             Inventory inventory,
             Provisioning provisioning,
             HouseholdDevices devices,
+            Shifts shifts,
             TransactionTemplate transaction) {
         this.arguments = arguments;
         this.accounts = accounts;
@@ -66,6 +70,7 @@ class DemoData {
         this.inventory = inventory;
         this.provisioning = provisioning;
         this.devices = devices;
+        this.shifts = shifts;
         this.transaction = transaction;
     }
 
@@ -98,6 +103,9 @@ class DemoData {
                 .append(HOUSEHOLD)
                 .append("\n    maker     ")
                 .append(MAKER)
+                .append("\n    cashier   ")
+                .append(CASHIER)
+                .append(" (staff at Oranienstraße: discounts yes, refunds no)")
                 .append("\n    courier   ")
                 .append(COURIER)
                 .append("\n  API token: POST /api/v1/tokens {\"email\",\"password\"}; API docs at /api-docs.html\n");
@@ -141,6 +149,10 @@ class DemoData {
                 }
             }
         }
+
+        // The first shop's till: a register and a cashier who may give discounts but not refunds.
+        stores.addStaff(merchant, storeIds.get(0), CASHIER, "Alex at the till", PASSWORD, true, false);
+        shifts.addRegister(merchant, storeIds.get(0), "Till 1");
 
         var model = provisioning.registerModel(
                 maker, "Corner Button", "BUTTON", List.of(new Provisioning.SlotSpec("main", "pack", 1L)));

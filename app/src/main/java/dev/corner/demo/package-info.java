@@ -11,7 +11,8 @@
             "inventory",
             "devices",
             "devices :: model",
-            "orders"
+            "orders",
+            "pos"
         })
 package dev.corner.demo;
 

@@ -61,6 +61,17 @@ public class Inventory {
                 reference);
     }
 
+    /** Goods came back through the till and go back on the shelf. */
+    @Transactional
+    public void recordReturn(StoreId storeId, List<StockLine> lines, String reference) {
+        ledger.append(
+                storeId,
+                inLockOrder(lines).stream()
+                        .map(line -> java.util.Map.entry(line.productId(), MovementKind.RETURNED.of(line.quantity())))
+                        .toList(),
+                reference);
+    }
+
     /**
      * Holds stock for an order; empty when not enough is available. Never oversells. A reservation
      * not consumed or released within its time ({@code corner.inventory.reservation-ttl}) expires.

@@ -6,6 +6,7 @@ import dev.corner.common.CornerException;
 import dev.corner.common.web.Problems;
 import dev.corner.inventory.ReorderPolicy;
 import dev.corner.inventory.Replenishment;
+import dev.corner.pos.SalesHistory;
 import dev.corner.pos.Shifts;
 import dev.corner.pos.model.ZReport;
 import dev.corner.stores.Store;
@@ -30,12 +31,15 @@ class ReportPages {
     private final Replenishment replenishment;
     private final Shifts shifts;
     private final Catalog catalog;
+    private final SalesHistory salesHistory;
 
-    ReportPages(BackOffice office, Replenishment replenishment, Shifts shifts, Catalog catalog) {
+    ReportPages(
+            BackOffice office, Replenishment replenishment, Shifts shifts, Catalog catalog, SalesHistory salesHistory) {
         this.office = office;
         this.replenishment = replenishment;
         this.shifts = shifts;
         this.catalog = catalog;
+        this.salesHistory = salesHistory;
     }
 
     record LowRow(
@@ -47,13 +51,20 @@ class ReportPages {
             long suggestedOrder,
             String policy) {}
 
+    record SaleRow(String saleId, Instant recordedAt, String register, String total, String notes) {}
+
     record ShiftRow(
             String shiftId,
             String register,
             Instant openedAt,
             Instant closedAt,
             long sales,
+            long offlineSales,
             String salesTotal,
+            String discounts,
+            String cardTaken,
+            long returns,
+            String refunds,
             String openingFloat,
             String cashTaken,
             String paidIn,
@@ -146,6 +157,26 @@ class ReportPages {
                 .map(z -> row(z, registers.getOrDefault(z.registerId(), z.registerId())))
                 .toList();
         model.addAttribute("shifts", rows);
+        model.addAttribute(
+                "sales",
+                salesHistory
+                        .search(caller, store.id(), new SalesHistory.Search(null, null, null, null, false, null, 50))
+                        .stream()
+                        .map(sale -> new SaleRow(
+                                sale.saleId(),
+                                sale.recordedAt(),
+                                sale.registerId() == null
+                                        ? "—"
+                                        : registers.getOrDefault(sale.registerId(), sale.registerId()),
+                                BackOffice.money(sale.total()),
+                                (sale.offline() ? "offline " : "")
+                                        + String.join(
+                                                " ",
+                                                sale.flags().stream()
+                                                        .map(Object::toString)
+                                                        .sorted()
+                                                        .toList())))
+                        .toList());
         return "merchant/sales";
     }
 
@@ -156,7 +187,12 @@ class ReportPages {
                 z.openedAt(),
                 z.closedAt(),
                 z.sales(),
+                z.offlineSales(),
                 BackOffice.money(z.salesTotal()),
+                BackOffice.money(z.discounts()),
+                BackOffice.money(z.byTender().get("CARD")),
+                z.returns(),
+                BackOffice.money(z.refunds()),
                 BackOffice.money(z.openingFloat()),
                 BackOffice.money(z.cashTaken()),
                 BackOffice.money(z.paidIn()),

@@ -178,7 +178,7 @@ public class Ordering {
     public List<OrderView> recentFor(Caller caller, int limit) {
         var visible = switch (caller.role()) {
             case HOUSEHOLD -> orders.ofHousehold(caller.accountId(), limit);
-            case MERCHANT ->
+            case MERCHANT, STAFF ->
                 orders.recentAt(
                         stores.ownedBy(caller).stream().map(store -> store.id()).toList(), limit);
             case OPERATOR -> orders.recent(limit);

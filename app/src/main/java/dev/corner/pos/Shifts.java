@@ -13,6 +13,7 @@ import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,13 +51,13 @@ public class Shifts {
 
     @Transactional(readOnly = true)
     public List<Register> registers(Caller caller, StoreId storeId) {
-        stores.requireOwnedBy(storeId, caller);
+        stores.requireWorkplace(storeId, caller).store();
         return records.registers(storeId);
     }
 
     @Transactional
     public String open(Caller caller, StoreId storeId, String registerId, Money openingFloat) {
-        var store = stores.requireOwnedBy(storeId, caller);
+        var store = stores.requireWorkplace(storeId, caller).store();
         requireRegister(storeId, registerId);
         requireCash(store, openingFloat, true);
         var id = Ids.next("sh");
@@ -68,7 +69,7 @@ public class Shifts {
 
     @Transactional
     public void moveCash(Caller caller, StoreId storeId, String shiftId, CashMovement type, Money amount, String note) {
-        var store = stores.requireOwnedBy(storeId, caller);
+        var store = stores.requireWorkplace(storeId, caller).store();
         var shift = requireOpen(storeId, shiftId);
         if (type == null) {
             throw CornerException.invalid("INVALID_CASH_MOVEMENT", "type must be PAID_IN, PAID_OUT or NO_SALE");
@@ -81,7 +82,7 @@ public class Shifts {
     /** Closes the shift with the cash counted in the drawer; answers its Z-report. */
     @Transactional
     public ZReport close(Caller caller, StoreId storeId, String shiftId, Money countedCash) {
-        var store = stores.requireOwnedBy(storeId, caller);
+        var store = stores.requireWorkplace(storeId, caller).store();
         requireOpen(storeId, shiftId);
         requireCash(store, countedCash, true);
         records.closeShift(shiftId, countedCash, clock.instant());
@@ -91,7 +92,7 @@ public class Shifts {
     /** The shift's report: a Z-report once closed, the running figures (an X-report) while open. */
     @Transactional(readOnly = true)
     public ZReport report(Caller caller, StoreId storeId, String shiftId) {
-        stores.requireOwnedBy(storeId, caller);
+        stores.requireWorkplace(storeId, caller).store();
         requireShift(storeId, shiftId);
         return records.report(shiftId).orElseThrow();
     }
@@ -105,13 +106,11 @@ public class Shifts {
                 .toList();
     }
 
-    /** The register's open shift, for a sale rung up on it. */
+    /** The register's open shift, if any, for a sale or return rung up on it. */
     @Transactional(readOnly = true)
-    public String openShiftOf(StoreId storeId, String registerId) {
+    public Optional<String> findOpenShift(StoreId storeId, String registerId) {
         requireRegister(storeId, registerId);
-        return records.openShiftOf(registerId)
-                .orElseThrow(() ->
-                        CornerException.conflict("NO_OPEN_SHIFT", "register " + registerId + " has no open shift"));
+        return records.openShiftOf(registerId);
     }
 
     private void requireRegister(StoreId storeId, String registerId) {

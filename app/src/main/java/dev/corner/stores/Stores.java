@@ -1,5 +1,7 @@
 package dev.corner.stores;
 
+import dev.corner.accounts.Accounts;
+import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
@@ -18,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stores {
 
     private final StoreRecords records;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Stores(StoreRecords records, Clock clock) {
+    Stores(StoreRecords records, Accounts accounts, Clock clock) {
         this.records = records;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -55,7 +59,7 @@ public class Stores {
     /** The store if it exists; a missing store answers 404. */
     @Transactional(readOnly = true)
     public Store require(StoreId id) {
-        return records.find(id).orElseThrow(() -> CornerException.notFound("STORE_NOT_FOUND", "no store " + id));
+        return records.find(id).orElseThrow(() -> storeNotFound(id));
     }
 
     /**
@@ -66,12 +70,81 @@ public class Stores {
     public Store requireOwnedBy(StoreId id, Caller caller) {
         return records.find(id)
                 .filter(store -> caller.role() == Role.OPERATOR || caller.is(store.merchantId()))
-                .orElseThrow(() -> CornerException.notFound("STORE_NOT_FOUND", "no store " + id));
+                .orElseThrow(() -> storeNotFound(id));
+    }
+
+    private static CornerException storeNotFound(StoreId id) {
+        return CornerException.notFound("STORE_NOT_FOUND", "no store " + id);
+    }
+
+    /**
+     * The store if the caller works there: its owner (or an operator) with every right, or a member
+     * of its staff with theirs. Anyone else gets 404, as for a store that does not exist.
+     */
+    @Transactional(readOnly = true)
+    public Workplace requireWorkplace(StoreId id, Caller caller) {
+        var store = records.find(id).orElseThrow(() -> storeNotFound(id));
+        if (caller.role() == Role.OPERATOR || caller.is(store.merchantId())) {
+            return new Workplace(store, caller.accountId(), true, true, true);
+        }
+        if (caller.role() != Role.STAFF) {
+            throw storeNotFound(id);
+        }
+        return records.staffRights(id, caller.accountId())
+                .map(rights -> new Workplace(store, caller.accountId(), false, rights[0], rights[1]))
+                .orElseThrow(() -> storeNotFound(id));
+    }
+
+    /** The stores the caller owns, or for staff the stores they work at. */
+    @Transactional(readOnly = true)
+    public List<Store> ownedBy(Caller caller) {
+        return caller.role() == Role.STAFF
+                ? records.workplacesOf(caller.accountId())
+                : records.ownedBy(caller.accountId());
+    }
+
+    /** The name of an account that works at stores, e.g. for "served by" on a receipt. */
+    @Transactional(readOnly = true)
+    public Optional<String> workerName(AccountId account) {
+        return accounts.find(account).map(Accounts.AccountView::name);
+    }
+
+    /** Opens a staff account that works at the owner's store with the given rights. */
+    @Transactional
+    public AccountId addStaff(
+            Caller owner,
+            StoreId storeId,
+            String email,
+            String name,
+            String password,
+            boolean canDiscount,
+            boolean canRefund) {
+        var store = requireOwnedBy(storeId, owner);
+        var account = accounts.openStaff(email, password, name);
+        records.insertStaff(store.id(), account, canDiscount, canRefund, clock.instant());
+        return account;
     }
 
     @Transactional(readOnly = true)
-    public List<Store> ownedBy(Caller caller) {
-        return records.ownedBy(caller.accountId());
+    public List<StaffMember> staff(Caller owner, StoreId storeId) {
+        var store = requireOwnedBy(storeId, owner);
+        return records.staff(store.id()).stream()
+                .map(row -> {
+                    var account = accounts.find(row.account()).orElseThrow();
+                    return new StaffMember(
+                            row.account(), account.email(), account.name(), row.canDiscount(), row.canRefund());
+                })
+                .toList();
+    }
+
+    /** Takes someone off the store's staff; their next request at its registers is refused. */
+    @Transactional
+    public void removeStaff(Caller owner, StoreId storeId, AccountId staff) {
+        var store = requireOwnedBy(storeId, owner);
+        if (!records.deleteStaff(store.id(), staff)) {
+            throw CornerException.notFound("STAFF_NOT_FOUND", "no staff member " + staff.value() + " at this store");
+        }
+        accounts.endSessions(staff);
     }
 
     @Transactional(readOnly = true)

@@ -44,16 +44,6 @@ public class CatalogRecords {
                 == 1;
     }
 
-    public java.util.List<Product> findAll(java.util.Collection<ProductId> ids) {
-        if (ids.isEmpty()) {
-            return java.util.List.of();
-        }
-        return jdbc.sql("select * from catalog_products where id in (:ids)")
-                .param("ids", ids.stream().map(ProductId::value).distinct().toList())
-                .query(PRODUCT)
-                .list();
-    }
-
     public Optional<Product> find(ProductId id) {
         return jdbc.sql("select * from catalog_products where id = :id")
                 .param("id", id.value())
@@ -118,5 +108,28 @@ public class CatalogRecords {
                 .param("product", product.value())
                 .query((rs, n) -> new Money(rs.getLong("price_amount"), rs.getString("currency")))
                 .optional();
+    }
+
+    /** The products a store offers with their prices, by name. */
+    public java.util.List<dev.corner.catalog.Catalog.Offered> offered(StoreId store) {
+        return jdbc.sql("""
+                        select p.*, o.price_amount, o.currency from catalog_offers o
+                        join catalog_products p on p.id = o.product_id
+                        where o.store_id = :store order by p.name, p.id""")
+                .param("store", store.value())
+                .query((rs, n) -> new dev.corner.catalog.Catalog.Offered(
+                        PRODUCT.mapRow(rs, n), new Money(rs.getLong("price_amount"), rs.getString("currency"))))
+                .list();
+    }
+
+    /** Products by id, in one query. */
+    public java.util.Map<ProductId, Product> findAll(java.util.Collection<ProductId> ids) {
+        var found = new java.util.HashMap<ProductId, Product>();
+        jdbc.sql("select * from catalog_products where id = any(cast(:ids as varchar[]))")
+                .param("ids", ids.stream().map(ProductId::value).distinct().toArray(String[]::new))
+                .query(PRODUCT)
+                .list()
+                .forEach(p -> found.put(p.id(), p));
+        return found;
     }
 }

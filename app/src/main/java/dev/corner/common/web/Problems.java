@@ -18,7 +18,9 @@ public final class Problems {
     }
 
     public static ProblemDetail of(CornerException e) {
-        return of(statusOf(e.kind()), e.code(), e.getMessage());
+        var problem = of(statusOf(e.kind()), e.code(), e.getMessage());
+        e.details().forEach(problem::setProperty);
+        return problem;
     }
 
     public static HttpStatus statusOf(CornerException.Kind kind) {
@@ -28,6 +30,7 @@ public final class Problems {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case PAYMENT_REQUIRED -> HttpStatus.PAYMENT_REQUIRED;
         };
     }
 

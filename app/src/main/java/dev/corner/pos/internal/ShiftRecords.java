@@ -120,36 +120,59 @@ public class ShiftRecords {
     public Optional<ZReport> report(String shiftId) {
         return jdbc.sql("""
                         select s.id, s.register_id, s.opened_at, s.closed_at, s.opening_float, s.currency, s.counted_cash,
-                               (select count(*) from pos_sales x where x.shift_id = s.id) as sales,
-                               (select coalesce(sum(total_amount), 0) from pos_sales x where x.shift_id = s.id) as total,
-                               (select coalesce(sum(t.amount), 0) from pos_sale_tenders t
-                                join pos_sales x on x.store_id = t.store_id and x.sale_id = t.sale_id
-                                where x.shift_id = s.id and t.type = 'CASH')
-                             - (select coalesce(sum(change_amount), 0) from pos_sales x where x.shift_id = s.id)
-                                   as cash_taken,
-                               (select coalesce(sum(amount), 0) from pos_cash_movements m
-                                where m.shift_id = s.id and m.type = 'PAID_IN') as paid_in,
-                               (select coalesce(sum(amount), 0) from pos_cash_movements m
-                                where m.shift_id = s.id and m.type = 'PAID_OUT') as paid_out,
-                               (select count(*) from pos_cash_movements m
-                                where m.shift_id = s.id and m.type = 'NO_SALE') as no_sales
-                        from pos_shifts s where s.id = :id""")
+                               x.sales, x.offline_sales, x.total, x.discounts, x.change,
+                               (select coalesce(sum(t.amount) filter (where t.type = 'CASH'), 0)
+                                from pos_sale_tenders t join pos_sales y on y.store_id = t.store_id and y.sale_id = t.sale_id
+                                where y.shift_id = s.id) as cash_tendered,
+                               (select coalesce(sum(t.amount) filter (where t.type = 'CARD' and t.status = 'APPROVED'), 0)
+                                from pos_sale_tenders t join pos_sales y on y.store_id = t.store_id and y.sale_id = t.sale_id
+                                where y.shift_id = s.id) as card_taken,
+                               (select count(*) from pos_returns r where r.shift_id = s.id) as returns,
+                               (select coalesce(sum(f.amount) filter (where f.type = 'CASH'), 0)
+                                from pos_return_refunds f join pos_returns r
+                                     on r.store_id = f.store_id and r.return_id = f.return_id
+                                where r.shift_id = s.id) as cash_refunds,
+                               (select coalesce(sum(f.amount) filter (where f.type = 'CARD'), 0)
+                                from pos_return_refunds f join pos_returns r
+                                     on r.store_id = f.store_id and r.return_id = f.return_id
+                                where r.shift_id = s.id) as card_refunds,
+                               m.paid_in, m.paid_out, m.no_sales
+                        from pos_shifts s,
+                             lateral (select count(*) as sales,
+                                             count(*) filter (where y.made_offline_at is not null) as offline_sales,
+                                             coalesce(sum(y.total_amount), 0) as total,
+                                             coalesce(sum(y.discount_amount), 0) as discounts,
+                                             coalesce(sum(y.change_amount), 0) as change
+                                      from pos_sales y where y.shift_id = s.id) x,
+                             lateral (select coalesce(sum(amount) filter (where type = 'PAID_IN'), 0) as paid_in,
+                                             coalesce(sum(amount) filter (where type = 'PAID_OUT'), 0) as paid_out,
+                                             count(*) filter (where type = 'NO_SALE') as no_sales
+                                      from pos_cash_movements c where c.shift_id = s.id) m
+                        where s.id = :id""")
                 .param("id", shiftId)
                 .query((rs, n) -> {
                     var currency = rs.getString("currency");
                     var counted = (Long) rs.getObject("counted_cash");
+                    var takings = new ZReport.Takings(
+                            rs.getLong("sales"),
+                            rs.getLong("offline_sales"),
+                            new Money(rs.getLong("total"), currency),
+                            new Money(rs.getLong("discounts"), currency),
+                            new Money(rs.getLong("cash_tendered") - rs.getLong("change"), currency),
+                            new Money(rs.getLong("card_taken"), currency),
+                            rs.getLong("returns"),
+                            new Money(rs.getLong("cash_refunds"), currency),
+                            new Money(rs.getLong("card_refunds"), currency),
+                            new Money(rs.getLong("paid_in"), currency),
+                            new Money(rs.getLong("paid_out"), currency),
+                            rs.getLong("no_sales"));
                     return ZReport.of(
                             rs.getString("id"),
                             rs.getString("register_id"),
                             SqlTime.instant(rs, "opened_at"),
                             SqlTime.instant(rs, "closed_at"),
                             new Money(rs.getLong("opening_float"), currency),
-                            rs.getLong("sales"),
-                            new Money(rs.getLong("total"), currency),
-                            new Money(rs.getLong("cash_taken"), currency),
-                            new Money(rs.getLong("paid_in"), currency),
-                            new Money(rs.getLong("paid_out"), currency),
-                            rs.getLong("no_sales"),
+                            takings,
                             counted == null ? null : new Money(counted, currency));
                 })
                 .optional();

@@ -61,4 +61,53 @@ public class StoreRecords {
     public List<Store> all() {
         return jdbc.sql("select * from stores order by name").query(ROW).list();
     }
+
+    public void insertStaff(StoreId store, AccountId account, boolean canDiscount, boolean canRefund, Instant at) {
+        jdbc.sql("""
+                        insert into store_staff (store_id, account_id, can_discount, can_refund, added_at)
+                        values (:store, :account, :discount, :refund, :at)""")
+                .param("store", store.value())
+                .param("account", account.value())
+                .param("discount", canDiscount)
+                .param("refund", canRefund)
+                .param("at", SqlTime.utc(at))
+                .update();
+    }
+
+    public boolean deleteStaff(StoreId store, AccountId account) {
+        return jdbc.sql("delete from store_staff where store_id = :store and account_id = :account")
+                        .param("store", store.value())
+                        .param("account", account.value())
+                        .update()
+                > 0;
+    }
+
+    /** A staff member's rights at a store: [canDiscount, canRefund], or empty if they do not work there. */
+    public Optional<boolean[]> staffRights(StoreId store, AccountId account) {
+        return jdbc.sql(
+                        "select can_discount, can_refund from store_staff where store_id = :store and account_id = :account")
+                .param("store", store.value())
+                .param("account", account.value())
+                .query((rs, n) -> new boolean[] {rs.getBoolean("can_discount"), rs.getBoolean("can_refund")})
+                .optional();
+    }
+
+    public List<Store> workplacesOf(AccountId staff) {
+        return jdbc.sql("""
+                        select s.* from stores s join store_staff m on m.store_id = s.id
+                        where m.account_id = :account order by s.name""").param("account", staff.value()).query(ROW).list();
+    }
+
+    /** The store's staff as (account, canDiscount, canRefund). */
+    public record StaffRow(AccountId account, boolean canDiscount, boolean canRefund) {}
+
+    public List<StaffRow> staff(StoreId store) {
+        return jdbc.sql("select * from store_staff where store_id = :store order by added_at, account_id")
+                .param("store", store.value())
+                .query((rs, n) -> new StaffRow(
+                        new AccountId(rs.getString("account_id")),
+                        rs.getBoolean("can_discount"),
+                        rs.getBoolean("can_refund")))
+                .list();
+    }
 }

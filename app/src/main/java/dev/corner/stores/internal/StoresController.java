@@ -1,11 +1,13 @@
 package dev.corner.stores.internal;
 
+import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.stores.Store;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +44,14 @@ class StoresController {
 
     record StoreList(List<StoreView> stores) {}
 
+    record NewStaff(String email, String name, String password, boolean canDiscount, boolean canRefund) {}
+
+    record StaffAdded(String accountId) {}
+
+    record StaffList(List<StaffMemberView> staff) {}
+
+    record StaffMemberView(String accountId, String email, String name, boolean canDiscount, boolean canRefund) {}
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Opened open(Caller caller, @RequestBody OpenStore request) {
@@ -58,5 +68,33 @@ class StoresController {
     @GetMapping("/{storeId}")
     StoreView one(Caller caller, @PathVariable String storeId) {
         return StoreView.of(stores.requireOwnedBy(new StoreId(storeId), caller));
+    }
+
+    @PostMapping("/{storeId}/staff")
+    @ResponseStatus(HttpStatus.CREATED)
+    StaffAdded addStaff(Caller caller, @PathVariable String storeId, @RequestBody NewStaff request) {
+        var id = stores.addStaff(
+                caller,
+                new StoreId(storeId),
+                request.email(),
+                request.name(),
+                request.password(),
+                request.canDiscount(),
+                request.canRefund());
+        return new StaffAdded(id.value());
+    }
+
+    @GetMapping("/{storeId}/staff")
+    StaffList staff(Caller caller, @PathVariable String storeId) {
+        return new StaffList(stores.staff(caller, new StoreId(storeId)).stream()
+                .map(m ->
+                        new StaffMemberView(m.accountId().value(), m.email(), m.name(), m.canDiscount(), m.canRefund()))
+                .toList());
+    }
+
+    @DeleteMapping("/{storeId}/staff/{accountId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeStaff(Caller caller, @PathVariable String storeId, @PathVariable String accountId) {
+        stores.removeStaff(caller, new StoreId(storeId), new AccountId(accountId));
     }
 }
