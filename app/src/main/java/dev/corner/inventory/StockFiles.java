@@ -199,11 +199,14 @@ public class StockFiles {
             for (var row : chunk) {
                 var productId = row.known();
                 if (productId == null) {
-                    try {
+                    // Made since the rows were checked? Then use it. (A refusal from addProduct would
+                    // doom the whole transaction, so it is not caught.)
+                    var meanwhile = catalog.productByGtin(row.gtin().value());
+                    if (meanwhile.isPresent()) {
+                        productId = meanwhile.get().id();
+                    } else {
                         productId = catalog.addProduct(caller, row.gtin().value(), row.name(), row.brand(), row.unit());
                         created++;
-                    } catch (Catalog.ProductExists meanwhile) {
-                        productId = meanwhile.existing();
                     }
                 }
                 if (row.price() != null) {

@@ -174,6 +174,38 @@ class MerchantBackOfficeInBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Sent 1 line to");
         assertThat(town.level(shop).onHand()).isEqualTo(5);
         assertThat(town.onHand(shop.merchant(), second, shop.productId())).isEqualTo(3);
+
+        // A shift at the till, then its Z-report and the sale in the back office.
+        var token = shop.merchant().token();
+        var base = "/api/v1/stores/" + shop.storeId();
+        var register =
+                api.post(base + "/registers", token, Map.of("name", "Till 1")).text("registerId");
+        var shiftId = api.post(
+                        base + "/registers/" + register + "/shifts",
+                        token,
+                        Map.of("openingFloat", Map.of("amount", 5000, "currency", "EUR")))
+                .text("shiftId");
+        var sale = api.post(
+                base + "/sales",
+                token,
+                Map.of(
+                        "saleId",
+                        "web-" + shiftId,
+                        "registerId",
+                        register,
+                        "lines",
+                        java.util.List.of(Map.of("productId", shop.productId(), "quantity", 2)),
+                        "tenders",
+                        java.util.List.of(
+                                Map.of("type", "CASH", "amount", Map.of("amount", 1000, "currency", "EUR")))));
+        assertThat(sale.status()).as(sale.raw()).isEqualTo(201);
+        nav("Sales");
+        assertThat(page.locator("#sales tr[data-sale-id='web-" + shiftId + "']"))
+                .containsText("9.98 EUR");
+        var shift = page.locator("[data-shift-id='" + shiftId + "']");
+        assertThat(shift.locator("dd.sales")).hasText("1");
+        assertThat(shift.locator("dd.sales-total")).hasText("9.98 EUR");
+        assertThat(shift).containsText("open");
     }
 
     @Test
