@@ -1,6 +1,6 @@
 /**
- * Notifications: each account's inbox (low-stock alerts so far) and e-mail through an outbox; to
- * come: live updates and signed webhooks. It listens to the other modules' events; no domain module
+ * Notifications: each account's inbox (low-stock alerts so far), e-mail through an outbox, and
+ * signed webhooks; to come: live updates. It listens to the other modules' events; no domain module
  * depends on it, only the web apps read the inbox. A simple module: flat persistence through
  * {@code JdbcClient}.
  */

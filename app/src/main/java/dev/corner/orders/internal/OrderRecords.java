@@ -40,9 +40,9 @@ public class OrderRecords {
         var view = order.view();
         jdbc.sql("""
                         insert into orders (id, household_id, store_id, status, fulfilment, total_amount, currency,
-                                            placed_at, cancel_until, source, updated_at)
+                                            placed_at, cancel_until, source, updated_at, confirm_by, consent_evidence)
                         values (:id, :household, :store, :status, :fulfilment, :total, :currency,
-                                :placedAt, :cancelUntil, :source, :placedAt)""")
+                                :placedAt, :cancelUntil, :source, :placedAt, :confirmBy, cast(:evidence as jsonb))""")
                 .param("id", view.orderId().value())
                 .param("household", view.householdId().value())
                 .param("store", view.storeId().value())
@@ -53,6 +53,8 @@ public class OrderRecords {
                 .param("placedAt", SqlTime.utc(view.placedAt()))
                 .param("cancelUntil", SqlTime.utc(view.cancelUntil()))
                 .param("source", view.source())
+                .param("confirmBy", SqlTime.utc(view.confirmBy()))
+                .param("evidence", order.consentEvidence())
                 .update();
         int n = 0;
         for (var line : order.lines()) {
@@ -72,10 +74,38 @@ public class OrderRecords {
     }
 
     public void updateStatus(Order order) {
-        jdbc.sql("update orders set status = :status, updated_at = now() where id = :id")
+        jdbc.sql("""
+                        update orders set status = :status, cancel_until = :cancelUntil,
+                               consent_evidence = cast(:evidence as jsonb), updated_at = now() where id = :id""")
                 .param("status", order.status().name())
+                .param("cancelUntil", SqlTime.utc(order.view().cancelUntil()))
+                .param("evidence", order.consentEvidence())
                 .param("id", order.id().value())
                 .update();
+    }
+
+    /** Orders still awaiting confirmation whose time to confirm has passed. */
+    public List<OrderId> awaitingPast(java.time.Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from orders where status = 'AWAITING_CONFIRMATION' and confirm_by < :now
+                        order by confirm_by limit :limit""")
+                .param("now", SqlTime.utc(now))
+                .param("limit", limit)
+                .query((rs, n) -> new OrderId(rs.getString("id")))
+                .list();
+    }
+
+    /** What a household's orders from sources starting with {@code sourcePrefix} cost since {@code since}. */
+    public long spentSince(AccountId household, String sourcePrefix, java.time.Instant since) {
+        return jdbc.sql("""
+                        select coalesce(sum(total_amount), 0) from orders
+                        where household_id = :household and source like :prefix and placed_at >= :since
+                          and status in ('AWAITING_CONFIRMATION', 'PLACED', 'COMPLETED')""")
+                .param("household", household.value())
+                .param("prefix", sourcePrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("since", SqlTime.utc(since))
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Order> find(OrderId id) {
@@ -159,7 +189,9 @@ public class OrderRecords {
             String fulfilment,
             java.time.Instant placedAt,
             java.time.Instant cancelUntil,
-            String source) {
+            String source,
+            java.time.Instant confirmBy,
+            String consentEvidence) {
 
         static Row of(ResultSet rs) {
             try {
@@ -171,7 +203,9 @@ public class OrderRecords {
                         rs.getString("fulfilment"),
                         SqlTime.instant(rs, "placed_at"),
                         SqlTime.instant(rs, "cancel_until"),
-                        rs.getString("source"));
+                        rs.getString("source"),
+                        SqlTime.instant(rs, "confirm_by"),
+                        rs.getString("consent_evidence"));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -187,7 +221,9 @@ public class OrderRecords {
                     lines,
                     placedAt,
                     cancelUntil,
-                    source);
+                    source,
+                    confirmBy,
+                    consentEvidence);
         }
     }
 }

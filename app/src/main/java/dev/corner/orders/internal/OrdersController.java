@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,7 +36,8 @@ class OrdersController {
             Money total,
             Instant placedAt,
             Instant cancelUntil,
-            String source) {
+            String source,
+            Instant confirmBy) {
 
         static OrderJson of(OrderView o) {
             return new OrderJson(
@@ -50,7 +52,8 @@ class OrdersController {
                     o.total(),
                     o.placedAt(),
                     o.cancelUntil(),
-                    o.source());
+                    o.source(),
+                    o.confirmBy());
         }
     }
 
@@ -71,9 +74,13 @@ class OrdersController {
         return OrderJson.of(ordering.cancel(caller, new OrderId(orderId)));
     }
 
+    record Confirm(String language) {}
+
+    /** The body is optional; {@code language} names the button's language the household saw. */
     @PostMapping("/orders/{orderId}/confirm")
-    OrderJson confirm(Caller caller, @PathVariable String orderId) {
-        return OrderJson.of(ordering.confirm(caller, new OrderId(orderId)));
+    OrderJson confirm(Caller caller, @PathVariable String orderId, @RequestBody(required = false) Confirm request) {
+        return OrderJson.of(ordering.confirm(
+                caller, new OrderId(orderId), Ordering.Channel.API, request == null ? null : request.language()));
     }
 
     @GetMapping("/stores/{storeId}/orders")
