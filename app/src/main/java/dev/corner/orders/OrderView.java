@@ -19,7 +19,8 @@ public record OrderView(
         Instant placedAt,
         Instant cancelUntil,
         String source,
-        Instant confirmBy) {
+        Instant confirmBy,
+        String fulfilmentId) {
 
     public record Line(ProductId productId, String name, long quantity, Money unitPrice, Money total) {}
 }

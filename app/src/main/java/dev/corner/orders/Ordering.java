@@ -39,6 +39,7 @@ public class Ordering {
     private final Clock clock;
     private final Duration cancelWindow;
     private final Duration confirmWithin;
+    private final Duration consolidationWindow;
     private final JsonMapper json;
 
     Ordering(
@@ -50,7 +51,9 @@ public class Ordering {
             Clock clock,
             JsonMapper json,
             @Value("${corner.orders.cancel-window}") Duration cancelWindow,
-            @Value("${corner.orders.confirm-within}") Duration confirmWithin) {
+            @Value("${corner.orders.confirm-within}") Duration confirmWithin,
+            @Value("${corner.orders.consolidation-window}") Duration consolidationWindow) {
+        this.consolidationWindow = consolidationWindow;
         this.json = json;
         this.confirmWithin = confirmWithin;
         this.orders = orders;
@@ -120,6 +123,8 @@ public class Ordering {
                     now,
                     now.plus(confirmWithin),
                     command.source());
+            order.joinFulfilment(orders.fulfilmentFor(
+                    command.household(), command.store(), command.fulfilment(), now, consolidationWindow));
             orders.insert(order);
             var view = order.view();
             events.publishEvent(new OrderEvents.OrderAwaitingConfirmation(
@@ -137,6 +142,8 @@ public class Ordering {
                 now.plus(window),
                 command.source(),
                 command.consentEvidence());
+        order.joinFulfilment(orders.fulfilmentFor(
+                command.household(), command.store(), command.fulfilment(), now, consolidationWindow));
         orders.insert(order);
         events.publishEvent(order.placed());
         return Optional.of(order.view());
@@ -225,6 +232,20 @@ public class Ordering {
         return due.size();
     }
 
+    /** How many orders a household had since {@code since}, and in how many pickups or deliveries. */
+    public record Consolidation(long orders, long fulfilments) {
+        public long saved() {
+            return orders - fulfilments;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Consolidation consolidation(Caller household, Instant since) {
+        household.requireRole(dev.corner.common.Role.HOUSEHOLD);
+        var counts = orders.ordersAndFulfilments(household.accountId(), since);
+        return new Consolidation(counts[0], counts[1]);
+    }
+
     /**
      * What a household's orders from {@code sourcePrefix} (e.g. one device) cost since {@code since},
      * counting orders awaiting confirmation, placed or completed, not cancelled or expired ones.
@@ -261,6 +282,7 @@ public class Ordering {
         var completed = order.handOver();
         order.lines().forEach(line -> inventory.consume(line.reservation()));
         orders.updateStatus(order);
+        orders.closeFulfilmentOf(order.id(), clock.instant());
         events.publishEvent(completed);
         return order.view();
     }

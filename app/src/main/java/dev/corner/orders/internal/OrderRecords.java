@@ -40,9 +40,11 @@ public class OrderRecords {
         var view = order.view();
         jdbc.sql("""
                         insert into orders (id, household_id, store_id, status, fulfilment, total_amount, currency,
-                                            placed_at, cancel_until, source, updated_at, confirm_by, consent_evidence)
+                                            placed_at, cancel_until, source, updated_at, confirm_by, consent_evidence,
+                                            fulfilment_id)
                         values (:id, :household, :store, :status, :fulfilment, :total, :currency,
-                                :placedAt, :cancelUntil, :source, :placedAt, :confirmBy, cast(:evidence as jsonb))""")
+                                :placedAt, :cancelUntil, :source, :placedAt, :confirmBy, cast(:evidence as jsonb),
+                                :fulfilmentId)""")
                 .param("id", view.orderId().value())
                 .param("household", view.householdId().value())
                 .param("store", view.storeId().value())
@@ -55,6 +57,7 @@ public class OrderRecords {
                 .param("source", view.source())
                 .param("confirmBy", SqlTime.utc(view.confirmBy()))
                 .param("evidence", order.consentEvidence())
+                .param("fulfilmentId", view.fulfilmentId())
                 .update();
         int n = 0;
         for (var line : order.lines()) {
@@ -191,7 +194,8 @@ public class OrderRecords {
             java.time.Instant cancelUntil,
             String source,
             java.time.Instant confirmBy,
-            String consentEvidence) {
+            String consentEvidence,
+            String fulfilmentId) {
 
         static Row of(ResultSet rs) {
             try {
@@ -205,14 +209,15 @@ public class OrderRecords {
                         SqlTime.instant(rs, "cancel_until"),
                         rs.getString("source"),
                         SqlTime.instant(rs, "confirm_by"),
-                        rs.getString("consent_evidence"));
+                        rs.getString("consent_evidence"),
+                        rs.getString("fulfilment_id"));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         Order toOrder(List<OrderLine> lines) {
-            return new Order(
+            var order = new Order(
                     new OrderId(id),
                     new AccountId(household),
                     new StoreId(store),
@@ -224,6 +229,64 @@ public class OrderRecords {
                     source,
                     confirmBy,
                     consentEvidence);
+            order.joinFulfilment(fulfilmentId);
+            return order;
         }
+    }
+
+    /**
+     * The fulfilment an order of the household at the store joins: the open one begun within the
+     * window, or a new one. Serialized per household and store, so two orders at once share one.
+     */
+    public String fulfilmentFor(
+            AccountId household, StoreId store, Fulfilment kind, java.time.Instant now, java.time.Duration window) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "fulfilment/" + household.value() + "/" + store.value())
+                .query(Object.class)
+                .single();
+        var open = jdbc.sql("""
+                        select id from order_fulfilments
+                        where household_id = :household and store_id = :store and kind = :kind and status = 'OPEN'
+                          and opened_at >= :since
+                        order by opened_at desc limit 1""")
+                .param("household", household.value())
+                .param("store", store.value())
+                .param("kind", kind.name())
+                .param("since", SqlTime.utc(now.minus(window)))
+                .query(String.class)
+                .optional();
+        if (open.isPresent()) {
+            return open.get();
+        }
+        var id = dev.corner.common.Ids.next("ful");
+        jdbc.sql("""
+                        insert into order_fulfilments (id, household_id, store_id, kind, status, opened_at)
+                        values (:id, :household, :store, :kind, 'OPEN', :at)""")
+                .param("id", id)
+                .param("household", household.value())
+                .param("store", store.value())
+                .param("kind", kind.name())
+                .param("at", SqlTime.utc(now))
+                .update();
+        return id;
+    }
+
+    /** The goods left the store (picked up or handed to a courier): later orders start a new one. */
+    public void closeFulfilmentOf(OrderId order, java.time.Instant at) {
+        jdbc.sql("""
+                        update order_fulfilments set status = 'CLOSED', closed_at = :at
+                        where status = 'OPEN' and id = (select fulfilment_id from orders where id = :id)""").param("at", SqlTime.utc(at)).param("id", order.value()).update();
+    }
+
+    /** Orders and the fulfilments they were gathered into, for a household since {@code since}. */
+    public long[] ordersAndFulfilments(AccountId household, java.time.Instant since) {
+        return jdbc.sql("""
+                        select count(*) as orders, count(distinct fulfilment_id) as fulfilments from orders
+                        where household_id = :household and placed_at >= :since and fulfilment_id is not null
+                          and status in ('PLACED', 'COMPLETED', 'AWAITING_CONFIRMATION')""")
+                .param("household", household.value())
+                .param("since", SqlTime.utc(since))
+                .query((rs, n) -> new long[] {rs.getLong("orders"), rs.getLong("fulfilments")})
+                .single();
     }
 }

@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class OrdersController {
 
     private final Ordering ordering;
+    private final java.time.Clock clock;
 
-    OrdersController(Ordering ordering) {
+    OrdersController(Ordering ordering, java.time.Clock clock) {
+        this.clock = clock;
         this.ordering = ordering;
     }
 
@@ -37,7 +39,8 @@ class OrdersController {
             Instant placedAt,
             Instant cancelUntil,
             String source,
-            Instant confirmBy) {
+            Instant confirmBy,
+            String fulfilmentId) {
 
         static OrderJson of(OrderView o) {
             return new OrderJson(
@@ -53,7 +56,8 @@ class OrdersController {
                     o.placedAt(),
                     o.cancelUntil(),
                     o.source(),
-                    o.confirmBy());
+                    o.confirmBy(),
+                    o.fulfilmentId());
         }
     }
 
@@ -72,6 +76,20 @@ class OrdersController {
     @PostMapping("/orders/{orderId}/cancel")
     OrderJson cancel(Caller caller, @PathVariable String orderId) {
         return OrderJson.of(ordering.cancel(caller, new OrderId(orderId)));
+    }
+
+    record Consolidated(long orders, long pickupsOrDeliveries, long saved, Instant since) {}
+
+    /** This calendar month's orders and the trips to the store they needed: the trips saved. */
+    @GetMapping("/orders/consolidation")
+    Consolidated consolidation(Caller caller) {
+        var since = clock.instant()
+                .atOffset(java.time.ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .toInstant();
+        var counts = ordering.consolidation(caller, since);
+        return new Consolidated(counts.orders(), counts.fulfilments(), counts.saved(), since);
     }
 
     record Confirm(String language) {}

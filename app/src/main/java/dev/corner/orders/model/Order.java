@@ -31,6 +31,7 @@ public final class Order {
     private final Instant confirmBy;
     private Instant cancelUntil;
     private String consentEvidence;
+    private String fulfilmentId;
     private OrderStatus status;
 
     public Order(
@@ -156,6 +157,11 @@ public final class Order {
         return consentEvidence;
     }
 
+    /** The pickup or delivery this order goes out with, shared with the household's other orders. */
+    public void joinFulfilment(String fulfilmentId) {
+        this.fulfilmentId = fulfilmentId;
+    }
+
     /** Its stock is no longer held: the order ends unfulfilled. Expiring a closed order changes nothing. */
     public java.util.Optional<OrderExpired> expire() {
         if (!status.isOpen()) {
@@ -213,6 +219,7 @@ public final class Order {
                 placedAt,
                 cancelUntil,
                 source,
-                confirmBy);
+                confirmBy,
+                fulfilmentId);
     }
 }
