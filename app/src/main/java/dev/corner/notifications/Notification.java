@@ -16,6 +16,15 @@ public record Notification(
     /** A product's stock fell to its reorder point. */
     public static final String LOW_STOCK = "LOW_STOCK";
 
+    /** A device's order waits for the household's confirmation. */
+    public static final String CONFIRMATION_NEEDED = "CONFIRMATION_NEEDED";
+
+    /** A press ordered nothing: a spending limit, or nothing within the slot's policy. */
+    public static final String PRESS_REFUSED = "PRESS_REFUSED";
+
+    /** A device pressed too fast and was paused. */
+    public static final String DEVICE_PAUSED = "DEVICE_PAUSED";
+
     public boolean read() {
         return readAt != null;
     }
