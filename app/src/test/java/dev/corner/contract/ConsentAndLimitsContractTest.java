@@ -40,6 +40,23 @@ class ConsentAndLimitsContractTest extends ContractTest {
         return Map.of("amount", cents, "currency", "EUR");
     }
 
+    /** Waits for a notice of {@code kind} in the household's inbox and answers its text. */
+    private String awaitNotice(Neighbourhood.Household household, String kind) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> noticeText(household, kind) != null);
+        return noticeText(household, kind);
+    }
+
+    private String noticeText(Neighbourhood.Household household, String kind) {
+        for (var notice : api.get("/api/v1/notifications", household.account().token())
+                .body()
+                .get("notifications")) {
+            if (kind.equals(notice.get("kind").asString())) {
+                return notice.get("title").asString() + " " + notice.get("text").asString();
+            }
+        }
+        return null;
+    }
+
     private void handOver(Neighbourhood.Shop shop, String orderId) {
         var handed = api.post(
                 "/api/v1/stores/" + shop.storeId() + "/orders/" + orderId + "/handover",
@@ -65,6 +82,7 @@ class ConsentAndLimitsContractTest extends ContractTest {
         var order = api.get("/api/v1/orders/" + orderId, household.account().token());
         assertThat(order.text("status")).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(order.text("confirmBy")).isNotBlank();
+        assertThat(awaitNotice(household, "CONFIRMATION_NEEDED")).contains(orderId, "4.99 EUR");
 
         var confirmed = api.post(
                 "/api/v1/orders/" + orderId + "/confirm", household.account().token(), Map.of("language", "de"));
@@ -173,6 +191,7 @@ class ConsentAndLimitsContractTest extends ContractTest {
         assertThat(perOrder.text("result")).isEqualTo("LIMIT_EXCEEDED");
         assertThat(perOrder.text("reason")).isEqualTo("PER_ORDER");
         assertThat(town.level(shop).reserved()).isZero();
+        assertThat(awaitNotice(household, "PRESS_REFUSED")).contains("Limit reached", "limit per order");
 
         settings(household, Map.of("orderLimit", eur(0), "monthlyLimit", eur(1000)));
         var devicePath = "/api/v1/devices/" + household.device().deviceId();
@@ -232,6 +251,8 @@ class ConsentAndLimitsContractTest extends ContractTest {
                 "/api/v1/devices/" + household.device().deviceId(),
                 household.account().token());
         assertThat(after.body().get("paused").asBoolean()).isTrue();
+        assertThat(awaitNotice(household, "DEVICE_PAUSED"))
+                .contains(household.device().deviceId());
         assertThat(device.press("main", "s-5").text("result")).isEqualTo("PAUSED");
     }
 
