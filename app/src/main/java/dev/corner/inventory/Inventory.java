@@ -90,6 +90,11 @@ public class Inventory {
     public Optional<ReservationId> reserve(StoreId storeId, ProductId productId, long quantity, String reference) {
         new StockLine(productId, quantity);
         var id = new ReservationId(Ids.next("rsv"));
+        if (!combiner.combines()) {
+            return combiner.reserveHere(id, storeId, productId, quantity, reference)
+                    ? Optional.of(id)
+                    : Optional.empty();
+        }
         if (!combiner.reserve(id, storeId, productId, quantity, reference)) {
             return Optional.empty();
         }

@@ -68,8 +68,11 @@ public class ReservationCombiner implements DisposableBean {
     }
 
     private final DataSource dataSource;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration hold;
+    private final Duration ttl;
+    private final boolean combine;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
@@ -79,12 +82,32 @@ public class ReservationCombiner implements DisposableBean {
 
     ReservationCombiner(
             DataSource dataSource,
+            JdbcClient jdbc,
             Clock clock,
             @Value("${corner.inventory.reservation-hold:PT2M}") Duration hold,
-            @Value("${corner.inventory.reservation-ttl}") Duration ttl) {
+            @Value("${corner.inventory.reservation-ttl}") Duration ttl,
+            @Value("${corner.inventory.combine-reservations:true}") boolean combine) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.hold = hold.compareTo(ttl) < 0 ? hold : ttl;
+        this.ttl = ttl;
+        this.combine = combine;
+    }
+
+    /** Whether reservations are batched; if not, {@link #reserveHere} takes each in its caller's transaction. */
+    public boolean combines() {
+        return combine;
+    }
+
+    /**
+     * Reserves in the caller's own transaction, as a batch of one, for its full time: the level row
+     * stays locked until that transaction ends. Used when {@code corner.inventory.combine-reservations}
+     * is off.
+     */
+    public boolean reserveHere(ReservationId id, StoreId store, ProductId product, long quantity, String reference) {
+        return take(jdbc, List.of(new Request(id, store, product, quantity, reference)), ttl)
+                .get(id);
     }
 
     /**
@@ -181,7 +204,7 @@ public class ReservationCombiner implements DisposableBean {
      */
     Map<ReservationId, Boolean> takeBatch(Connection connection, List<Request> batch) throws SQLException {
         try {
-            var granted = take(JdbcClient.create(new SingleConnectionDataSource(connection, true)), batch);
+            var granted = take(JdbcClient.create(new SingleConnectionDataSource(connection, true)), batch, hold);
             connection.commit();
             batches.incrementAndGet();
             requests.addAndGet(batch.size());
@@ -196,7 +219,7 @@ public class ReservationCombiner implements DisposableBean {
         }
     }
 
-    private Map<ReservationId, Boolean> take(JdbcClient jdbc, List<Request> batch) {
+    private Map<ReservationId, Boolean> take(JdbcClient jdbc, List<Request> batch, Duration holdFor) {
         var at = SqlTime.utc(clock.instant());
         // Level rows in one order (store, then product) in every transaction, so batches on two
         // nodes cannot deadlock.
@@ -309,7 +332,7 @@ public class ReservationCombiner implements DisposableBean {
                 .param("quantities", taken.stream().map(Request::quantity).toArray(Long[]::new))
                 .param("references", taken.stream().map(Request::reference).toArray(String[]::new))
                 .param("at", at)
-                .param("expires", SqlTime.utc(clock.instant().plus(hold)))
+                .param("expires", SqlTime.utc(clock.instant().plus(holdFor)))
                 .update();
         return granted;
     }

@@ -62,6 +62,31 @@ class ReservationCombinerTest extends ContractTest {
     }
 
     @Test
+    void withoutCombiningAReservationIsTakenInItsCallersTransactionForItsFullTime() {
+        var shop = town.shop(2);
+        var store = new StoreId(shop.storeId());
+        var product = new ProductId(shop.productId());
+        transaction.executeWithoutResult(status -> {
+            assertThat(combiner.reserveHere(
+                            new ReservationId("rsv_here_" + System.nanoTime()), store, product, 2, "here"))
+                    .isTrue();
+            assertThat(combiner.reserveHere(
+                            new ReservationId("rsv_here_" + System.nanoTime()), store, product, 1, "here"))
+                    .isFalse();
+            status.setRollbackOnly();
+        });
+        // Rolled back with its caller: nothing held.
+        assertThat(town.level(shop).available()).isEqualTo(2);
+
+        transaction.executeWithoutResult(status -> assertThat(combiner.reserveHere(
+                        new ReservationId("rsv_here_" + System.nanoTime()), store, product, 1, "here"))
+                .isTrue());
+        clock.advance(Duration.ofHours(47));
+        expiry.releaseExpired();
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
+    }
+
+    @Test
     void aReservationWhoseTransactionRolledBackIsGivenBackAfterItsHold() {
         var shop = town.shop(3);
         transaction.executeWithoutResult(status -> {
