@@ -46,7 +46,7 @@ class ReplenishmentBacktestTest {
             Family.STEADY, new Bounds(0.2, 14, 2),
             Family.CHANGE, new Bounds(0.3, 20, 5),
             Family.BURSTY, new Bounds(2.5, 17, 6),
-            Family.HOLIDAYS, new Bounds(0.3, 15, 3),
+            Family.HOLIDAYS, new Bounds(0.15, 15, 3),
             Family.REFILLS, new Bounds(0.2, 20, 14),
             Family.NOISE, new Bounds(0.2, 15, 3),
             Family.EVERYTHING, new Bounds(1.5, 28, 20)));
