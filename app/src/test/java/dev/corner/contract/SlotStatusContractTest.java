@@ -1,6 +1,7 @@
 package dev.corner.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.corner.Api;
@@ -8,6 +9,11 @@ import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.DeviceClient;
 import dev.corner.Neighbourhood.Account;
+import dev.corner.common.CornerException;
+import dev.corner.devices.DeviceId;
+import dev.corner.devices.Replenishing;
+import dev.corner.devices.internal.SlotReadings;
+import dev.corner.devices.model.ReplenishmentPolicy.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,27 +22,40 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code POST /device/v1/slots/{slotId}/status}: a dishwasher reports its tablet reservoir, signed
- * like every device request, and learns when it will run out.
+ * like every device request, and learns when it will run out; and {@link Replenishing#assess}, which
+ * the automatic ordering is to call after each report.
  */
 @CornerTest
 class SlotStatusContractTest extends ContractTest {
 
     static final String PATH = "/device/v1/slots/tablets/status";
 
+    @Autowired
+    Replenishing replenishing;
+
+    @Autowired
+    SlotReadings readings;
+
     private DeviceClient dishwasher;
+    private DeviceId dishwasherId;
     private Instant now;
 
     @BeforeEach
     void aClaimedDishwasher() {
         now = Instant.parse("2026-11-23T12:00:00Z");
         clock.setTo(now);
-        dishwasher = appliance(town.account("MAKER"), "tablets", "tablet", 40);
+        var appliance = appliance(town.account("MAKER"), "tablets", "tablet", 40);
+        dishwasher = appliance.client();
+        dishwasherId = new DeviceId(appliance.deviceId());
     }
 
-    private DeviceClient appliance(Account maker, String slotId, String unit, long capacity) {
+    record Appliance(DeviceClient client, String deviceId) {}
+
+    private Appliance appliance(Account maker, String slotId, String unit, long capacity) {
         var model = api.post(
                 "/api/v1/device-models",
                 maker.token(),
@@ -62,8 +81,9 @@ class SlotStatusContractTest extends ContractTest {
                         "serial", device.get("serial").asString(),
                         "claimCode", device.get("claimCode").asString()));
         assertThat(claimed.status()).as(claimed.raw()).isEqualTo(201);
-        return new DeviceClient(
-                api, device.get("deviceId").asString(), device.get("secret").asString(), clock);
+        var deviceId = device.get("deviceId").asString();
+        return new Appliance(
+                new DeviceClient(api, deviceId, device.get("secret").asString(), clock), deviceId);
     }
 
     private static String status(double remaining, double capacity, String unit, Instant measuredAt) {
@@ -205,7 +225,7 @@ class SlotStatusContractTest extends ContractTest {
     @Test
     void aDeviceReportsOnlyItsOwnSlots() {
         var otherMaker = town.account("MAKER");
-        var coffee = appliance(otherMaker, "beans", "gram", 1000);
+        var coffee = appliance(otherMaker, "beans", "gram", 1000).client();
 
         var intoTheOthersSlot = dishwasher.post("/device/v1/slots/beans/status", status(10, 1000, "gram", now));
         var unknown = dishwasher.post("/device/v1/slots/nope/status", status(10, 40, "tablet", now));
@@ -234,5 +254,39 @@ class SlotStatusContractTest extends ContractTest {
         assertThat(wrongSecret.status()).isEqualTo(401);
         assertThat(wrongSecret.code()).isEqualTo("BAD_SIGNATURE");
         assertThat(report(30, now).body().get("ratePerDay").isNull()).isTrue();
+    }
+
+    @Test
+    void assessingASlotSaysWhenToOrderGivenTheOffersLeadTime() {
+        assertThat(replenishing
+                        .assess(dishwasherId, "tablets", Duration.ofDays(1))
+                        .outcome())
+                .isEqualTo(Outcome.NO_FORECAST);
+        fiveDaysOfTwoADay(); // 30 left, empty in 15 days
+
+        var soon = replenishing.assess(dishwasherId, "tablets", Duration.ofDays(1));
+        var slow = replenishing.assess(dishwasherId, "tablets", Duration.ofDays(14));
+
+        assertThat(soon.outcome()).isEqualTo(Outcome.NOT_YET);
+        // 15 days left, less the lead time and the standard margin of 2 days.
+        assertThat(Duration.between(now, soon.orderBy().orElseThrow()).toHours())
+                .isBetween(12L * 24 - 1, 12L * 24 + 1);
+        assertThat(slow.outcome()).isEqualTo(Outcome.ORDER_NOW);
+        assertThatThrownBy(() -> replenishing.assess(dishwasherId, "nope", Duration.ofDays(1)))
+                .isInstanceOfSatisfying(
+                        CornerException.class, e -> assertThat(e.code()).isEqualTo("SLOT_NOT_FOUND"));
+    }
+
+    @Test
+    void aChattyDeviceIsThinnedToOneReadingAQuarterHour() {
+        for (int minute = 0; minute < 14; minute++) {
+            var answer = report(30 - minute * 0.01, now.minus(Duration.ofMinutes(14 - minute)));
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        }
+
+        var window = readings.latestWindow(dishwasherId, "tablets", Duration.ofDays(42));
+
+        assertThat(window).hasSize(1); // 11:46 to 11:59 lie in one quarter hour
+        assertThat(window.get(window.size() - 1).measuredAt()).isEqualTo(now.minus(Duration.ofMinutes(1)));
     }
 }

@@ -36,14 +36,24 @@ public class SlotReadings {
                 == 1;
     }
 
-    /** The slot's readings from the {@code window} before its latest one, oldest first. */
+    /**
+     * The slot's readings from the {@code window} before its latest one, oldest first, at most one
+     * per quarter hour (the latest of each): a device that reports every few seconds costs the
+     * estimate no more than one that reports every 15 minutes.
+     */
     public List<SlotReading> latestWindow(DeviceId device, String slotId, Duration window) {
         return jdbc.sql("""
-                        select measured_at, remaining, capacity from device_slot_readings
-                        where device_id = :device and slot_id = :slot
-                          and measured_at >= (select max(measured_at) from device_slot_readings
-                                              where device_id = :device and slot_id = :slot)
-                                             - make_interval(secs => :seconds)
+                        select measured_at, remaining, capacity from (
+                            select distinct on (date_bin(interval '15 minutes', measured_at, timestamptz '2000-01-01'))
+                                   measured_at, remaining, capacity
+                            from device_slot_readings
+                            where device_id = :device and slot_id = :slot
+                              and measured_at >= (select max(measured_at) from device_slot_readings
+                                                  where device_id = :device and slot_id = :slot)
+                                                 - make_interval(secs => :seconds)
+                            order by date_bin(interval '15 minutes', measured_at, timestamptz '2000-01-01'),
+                                     measured_at desc
+                        ) thinned
                         order by measured_at""")
                 .param("device", device.value())
                 .param("slot", slotId)
