@@ -26,7 +26,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
             "corner.embedded-db.clean=true",
             "corner.operator.email=operator@test.corner.dev",
             "corner.operator.password=operator-password",
-            "corner.payments.simulated.slow-delay=400ms"
+            "corner.payments.simulated.slow-delay=400ms",
+            "corner.orders.expiry-check=1s"
         })
 @Import(CornerTest.Clocks.class)
 public @interface CornerTest {

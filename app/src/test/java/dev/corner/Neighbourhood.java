@@ -18,7 +18,7 @@ public final class Neighbourhood {
 
     public record Account(String accountId, String email, String token) {}
 
-    public record Device(String deviceId, String serial, String secret, String claimCode) {}
+    public record Device(String deviceId, String serial, String secret, String claimCode, String modelId) {}
 
     public Account account(String role) {
         var email = role.toLowerCase() + "-" + UUID.randomUUID() + "@test.corner.dev";
@@ -136,7 +136,8 @@ public final class Neighbourhood {
                 device.get("deviceId").asString(),
                 device.get("serial").asString(),
                 device.get("secret").asString(),
-                device.get("claimCode").asString());
+                device.get("claimCode").asString(),
+                model.text("modelId"));
     }
 
     public void claim(Account household, Device device) {

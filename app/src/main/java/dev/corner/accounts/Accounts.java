@@ -32,16 +32,19 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Duration tokenTtl;
+    private final Duration webTokenTtl;
 
     Accounts(
             AccountRecords records,
             PasswordEncoder passwords,
             Clock clock,
-            @Value("${corner.security.token-ttl}") Duration tokenTtl) {
+            @Value("${corner.security.token-ttl}") Duration tokenTtl,
+            @Value("${corner.security.web-token-ttl}") Duration webTokenTtl) {
         this.records = records;
         this.passwords = passwords;
         this.clock = clock;
         this.tokenTtl = tokenTtl;
+        this.webTokenTtl = webTokenTtl;
     }
 
     /** A bearer token as handed out once; only its hash is kept. */
@@ -111,11 +114,28 @@ public class Accounts {
         var account = signIn(email, password)
                 .orElseThrow(() -> new CornerException(
                         CornerException.Kind.UNAUTHORIZED, "INVALID_CREDENTIALS", "e-mail or password is wrong"));
+        return newToken(account.id(), tokenTtl);
+    }
+
+    /**
+     * A short-lived bearer token for an account already signed in to a web app, so that the page's
+     * own script can call the API (which takes bearer tokens only). The caller must come from a
+     * session that passed the CSRF check; the password is not asked again.
+     */
+    @Transactional
+    public IssuedToken issueWebToken(Caller caller) {
+        var account = records.findById(caller.accountId())
+                .orElseThrow(() -> new CornerException(
+                        CornerException.Kind.UNAUTHORIZED, "UNAUTHENTICATED", "the account no longer exists"));
+        return newToken(account.id(), webTokenTtl);
+    }
+
+    private IssuedToken newToken(AccountId account, Duration ttl) {
         var raw = new byte[32];
         RANDOM.nextBytes(raw);
         var token = "ct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        var expiresAt = clock.instant().plus(tokenTtl);
-        records.insertToken(Digests.sha256Hex(token), account.id(), clock.instant(), expiresAt);
+        var expiresAt = clock.instant().plus(ttl);
+        records.insertToken(Digests.sha256Hex(token), account, clock.instant(), expiresAt);
         return new IssuedToken(token, expiresAt);
     }
 

@@ -13,7 +13,8 @@ public class CornerException extends RuntimeException {
         FORBIDDEN,
         NOT_FOUND,
         CONFLICT,
-        PAYMENT_REQUIRED
+        PAYMENT_REQUIRED,
+        TOO_MANY_REQUESTS
     }
 
     private final Kind kind;

@@ -4,16 +4,20 @@ import dev.corner.catalog.Catalog;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
+import dev.corner.common.Money;
 import dev.corner.common.Role;
 import dev.corner.devices.internal.DeviceRecords;
 import dev.corner.devices.internal.DeviceRecords.Device;
 import dev.corner.devices.internal.DeviceRecords.Slot;
 import dev.corner.devices.internal.DeviceRecords.Status;
 import dev.corner.devices.internal.DeviceSecrets;
+import dev.corner.devices.model.Candidate;
+import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
 import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +29,20 @@ public class HouseholdDevices {
     private final DeviceSecrets secrets;
     private final Catalog catalog;
     private final Stores stores;
+    private final ApplicationEventPublisher events;
+    private final Pressing pressing;
     private final Clock clock;
 
-    HouseholdDevices(DeviceRecords records, DeviceSecrets secrets, Catalog catalog, Stores stores, Clock clock) {
+    HouseholdDevices(
+            DeviceRecords records,
+            DeviceSecrets secrets,
+            Catalog catalog,
+            Stores stores,
+            ApplicationEventPublisher events,
+            Pressing pressing,
+            Clock clock) {
+        this.events = events;
+        this.pressing = pressing;
         this.records = records;
         this.secrets = secrets;
         this.catalog = catalog;
@@ -78,7 +93,11 @@ public class HouseholdDevices {
                                 + policy.maxUnitPrice().currency());
             }
         }
-        records.bind(device.id(), slotId, policy, clock.instant());
+        // The price the slot would order at now is what the price guard later compares against.
+        var bound = pressing.wouldOrder(policy).map(Candidate::price).orElse(null);
+        records.bind(device.id(), slotId, policy, bound, clock.instant());
+        records.makerOf(device.id())
+                .ifPresent(maker -> events.publishEvent(new DeviceEvents.SlotChanged(device.id(), maker, slotId)));
     }
 
     @Transactional
@@ -86,10 +105,43 @@ public class HouseholdDevices {
         records.setPaused(requireOwn(household, deviceId).id(), paused);
     }
 
+    /**
+     * The device's own consent mode and daily and monthly limits; null members keep what is set,
+     * a limit of 0 removes it.
+     */
+    @Transactional
+    public void override(Caller household, DeviceId deviceId, Consent consent, Money dailyLimit, Money monthlyLimit) {
+        var device = requireOwn(household, deviceId);
+        var now = records.overrides(device.id());
+        var daily = HouseholdSettings.limit(dailyLimit, now.dailyLimit());
+        var monthly = HouseholdSettings.limit(monthlyLimit, now.monthlyLimit());
+        if (daily != null && monthly != null && !daily.currency().equals(monthly.currency())) {
+            throw CornerException.invalid("CURRENCY_MISMATCH", "a device's limits share one currency");
+        }
+        records.setOverrides(
+                device.id(), new DeviceRecords.Overrides(consent == null ? now.consent() : consent, daily, monthly));
+    }
+
+    /** The device's own consent mode and limits, each null when it follows the household. */
+    @Transactional(readOnly = true)
+    public DeviceRecords.Overrides overrides(Caller household, DeviceId deviceId) {
+        return records.overrides(requireOwn(household, deviceId).id());
+    }
+
     /** Revoked at once: the device's next request is refused. */
     @Transactional
     public void revoke(Caller household, DeviceId deviceId) {
-        records.revoke(requireOwn(household, deviceId).id(), clock.instant());
+        var device = requireOwn(household, deviceId);
+        records.revoke(device.id(), clock.instant());
+        records.makerOf(device.id())
+                .ifPresent(maker ->
+                        events.publishEvent(new DeviceEvents.DeviceDeregistered(device.id(), maker, "HOUSEHOLD")));
+    }
+
+    /** The device, slot and maker behind an order placed by a press, if a press placed it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(dev.corner.orders.OrderId order) {
+        return records.originOf(order);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package dev.corner.devices;
 
 import dev.corner.catalog.Catalog;
+import dev.corner.common.AccountId;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
 import dev.corner.devices.PressAnswer.ProductShown;
@@ -8,17 +9,27 @@ import dev.corner.devices.PressAnswer.Result;
 import dev.corner.devices.internal.DeviceRecords;
 import dev.corner.devices.internal.DeviceRecords.Device;
 import dev.corner.devices.internal.DeviceRecords.Slot;
+import dev.corner.devices.internal.SettingsRecords;
 import dev.corner.devices.model.Candidate;
 import dev.corner.devices.model.Choice;
+import dev.corner.devices.model.ConsentPolicy;
+import dev.corner.devices.model.PressStormPolicy;
 import dev.corner.devices.model.SlotPolicy;
+import dev.corner.devices.model.SpendingLimitPolicy;
 import dev.corner.inventory.Inventory;
 import dev.corner.orders.OrderView;
 import dev.corner.orders.Ordering;
 import dev.corner.orders.Ordering.PlaceOrder;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,31 +37,40 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What happens when a device's button is pressed: at most one open order per slot, the same press
  * id always gets the same answer, and an order is placed only for a product, store and price that
- * the slot's policy allows.
+ * the slot's policy allows, within the household's limits, and with the consent it asked for.
  */
 @Service
 public class Pressing {
 
     public static final int MAX_PRESS_QUANTITY = 10;
 
+    /** How long a device with a display may confirm the quote it showed. */
+    public static final Duration QUOTE_TTL = Duration.ofSeconds(60);
+
     private final DeviceRecords records;
+    private final SettingsRecords settings;
     private final Ordering ordering;
     private final Catalog catalog;
     private final Inventory inventory;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
     Pressing(
             DeviceRecords records,
+            SettingsRecords settings,
             Ordering ordering,
             Catalog catalog,
             Inventory inventory,
+            ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock) {
         this.records = records;
+        this.settings = settings;
         this.ordering = ordering;
         this.catalog = catalog;
         this.inventory = inventory;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
@@ -72,14 +92,31 @@ public class Pressing {
             return json.readValue(earlier.get(), PressAnswer.class);
         }
         var device = records.device(deviceId).orElseThrow();
-        var answer = decide(device, slot, multiplier);
-        records.recordPress(deviceId, pressId, slotId, json.writeValueAsString(answer), clock.instant());
+        var household = device.household() == null
+                ? HouseholdSettings.Settings.DEFAULT
+                : settings.find(device.household()).orElse(HouseholdSettings.Settings.DEFAULT);
+        var now = clock.instant();
+        if (!device.paused()
+                && new PressStormPolicy(household.pressesPerMinute())
+                        .isStorm(records.pressesSince(deviceId, now.minus(Duration.ofMinutes(1))))) {
+            // Not remembered as an answer: the device is paused now, and told so by a 429.
+            records.setPaused(deviceId, true);
+            events.publishEvent(new DeviceEvents.DevicePausedForStorm(deviceId, device.household()));
+            return PressAnswer.of(Result.THROTTLED, "PRESS_STORM");
+        }
+        var answer = decide(device, slot, multiplier, household, pressId);
+        records.recordPress(deviceId, pressId, slotId, json.writeValueAsString(answer), now);
+        if (answer.result() == Result.LIMIT_EXCEEDED || answer.result() == Result.UNAVAILABLE) {
+            events.publishEvent(new DeviceEvents.PressRefused(
+                    deviceId, device.household(), slotId, answer.result().name(), answer.reason()));
+        }
         return answer;
     }
 
-    private PressAnswer decide(Device device, Slot slot, int multiplier) {
-        if (device.paused()) {
-            return PressAnswer.of(Result.PAUSED);
+    private PressAnswer decide(
+            Device device, Slot slot, int multiplier, HouseholdSettings.Settings household, String pressId) {
+        if (device.paused() || household.paused()) {
+            return PressAnswer.of(Result.PAUSED, device.paused() ? "DEVICE_PAUSED" : "HOUSEHOLD_PAUSED");
         }
         if (slot.policy() == null) {
             return PressAnswer.of(Result.NOT_CONFIGURED);
@@ -91,8 +128,22 @@ public class Pressing {
             }
         }
         var policy = slot.policy();
+        var overrides = records.overrides(device.id());
+        var limits = new SpendingLimitPolicy(
+                household.orderLimit(), overrides.dailyLimit(), overrides.monthlyLimit(), household.monthlyLimit());
+        var consent = new ConsentPolicy(
+                household.consent(), overrides.consent(), policy.consent(), household.priceGuardPercent());
+        var spent = limits.any() ? spent(device) : null;
         long quantity = (long) policy.quantity() * multiplier;
+        String limitHit = null;
         for (var candidate : Choice.rank(policy, offered(policy), quantity)) {
+            var total = candidate.price().times(quantity);
+            var exceeded = spent == null ? Optional.<String>empty() : limits.exceededBy(total, spent);
+            if (exceeded.isPresent()) {
+                limitHit = limitHit == null ? exceeded.get() : limitHit;
+                continue;
+            }
+            var reason = consent.confirmationReason(slot.boundUnitPrice(), candidate.price());
             var placed = ordering.place(new PlaceOrder(
                     device.household(),
                     candidate.storeId(),
@@ -100,13 +151,86 @@ public class Pressing {
                     quantity,
                     policy.maxUnitPrice(),
                     policy.fulfilment(),
-                    "device:" + device.id() + "/" + slot.slotId()));
+                    source(device, slot),
+                    reason != null,
+                    household.cancelWindow(),
+                    reason != null ? null : advanceConsent(household)));
             if (placed.isPresent()) {
                 records.setOpenOrder(device.id(), slot.slotId(), placed.get().orderId());
-                return answer(Result.ORDER_PLACED, placed.get());
+                if (reason == null) {
+                    return answer(Result.ORDER_PLACED, placed.get());
+                }
+                var quoteId = Ids.next("q");
+                var expires = clock.instant().plus(QUOTE_TTL);
+                records.insertQuote(new DeviceRecords.Quote(
+                        quoteId,
+                        device.id(),
+                        pressId,
+                        slot.slotId(),
+                        placed.get().orderId(),
+                        expires,
+                        false));
+                return answer(Result.AWAITING_CONFIRMATION, placed.get()).withQuote(quoteId, expires, reason);
             }
         }
-        return PressAnswer.of(Result.UNAVAILABLE);
+        return limitHit != null
+                ? PressAnswer.of(Result.LIMIT_EXCEEDED, limitHit)
+                : PressAnswer.of(Result.UNAVAILABLE, "NOTHING_WITHIN_POLICY");
+    }
+
+    /**
+     * A device with a display confirms the quote it showed, within {@link #QUOTE_TTL}: the order is
+     * placed. The same quote confirmed again answers the same.
+     */
+    @Transactional
+    public PressAnswer confirm(DeviceId deviceId, String slotId, String pressId, String quoteId, String language) {
+        Ids.requireValid(pressId, "pressId");
+        records.lockDevice(deviceId);
+        var quote = records.lockQuote(deviceId, Ids.requireValid(quoteId, "quoteId"))
+                .filter(q -> q.slotId().equals(slotId) && q.pressId().equals(pressId))
+                .orElseThrow(
+                        () -> CornerException.notFound("QUOTE_NOT_FOUND", "no quote " + quoteId + " for this press"));
+        var order = ordering.find(quote.orderId()).orElseThrow();
+        if (quote.used()) {
+            return answer(Result.ORDER_PLACED, order);
+        }
+        if (clock.instant().isAfter(quote.expiresAt())) {
+            throw CornerException.conflict(
+                    "QUOTE_EXPIRED", "the quote could be confirmed on the device until " + quote.expiresAt());
+        }
+        var placed = ordering.confirmOnDevice(quote.orderId(), language);
+        records.markQuoteUsed(quote.quoteId());
+        return answer(Result.ORDER_PLACED, placed);
+    }
+
+    private static String source(Device device, Slot slot) {
+        return "device:" + device.id() + "/" + slot.slotId();
+    }
+
+    /** The evidence of a consent given in advance: the mode and window the household set. */
+    private String advanceConsent(HouseholdSettings.Settings household) {
+        var evidence = new LinkedHashMap<String, Object>();
+        evidence.put("mode", "CANCEL_WINDOW");
+        evidence.put("channel", "DEVICE_PRESS");
+        evidence.put("at", clock.instant().toString());
+        evidence.put("cancelWindowMinutes", household.cancelWindowMinutes());
+        return json.writeValueAsString(evidence);
+    }
+
+    /** What the device and its household spent today and this month (UTC calendar). */
+    private SpendingLimitPolicy.Spent spent(Device device) {
+        var now = clock.instant();
+        Instant today = now.truncatedTo(ChronoUnit.DAYS);
+        Instant month = now.atOffset(ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .truncatedTo(ChronoUnit.DAYS)
+                .toInstant();
+        AccountId household = device.household();
+        var devicePrefix = "device:" + device.id() + "/";
+        return new SpendingLimitPolicy.Spent(
+                ordering.spentSince(household, devicePrefix, today),
+                ordering.spentSince(household, devicePrefix, month),
+                ordering.spentSince(household, "device:", month));
     }
 
     /** What a slot would order now, without ordering it; for devices with a display. */
@@ -139,6 +263,9 @@ public class Pressing {
                 order.cancelUntil(),
                 new ProductShown(product.id().value(), product.name(), product.brand()),
                 line.unitPrice(),
-                order.total());
+                order.total(),
+                null,
+                null,
+                null);
     }
 }

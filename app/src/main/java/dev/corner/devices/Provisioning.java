@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +25,13 @@ public class Provisioning {
 
     private final DeviceRecords records;
     private final DeviceSecrets secrets;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Provisioning(DeviceRecords records, DeviceSecrets secrets, Clock clock) {
+    Provisioning(DeviceRecords records, DeviceSecrets secrets, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.secrets = secrets;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,9 +94,26 @@ public class Provisioning {
                             id, model, serial, secrets.seal(secret), secrets.claimCodeHash(id, claimCode), now)) {
                         throw CornerException.conflict("SERIAL_TAKEN", "serial " + serial + " is provisioned already");
                     }
+                    events.publishEvent(new DeviceEvents.DeviceRegistered(id, maker.accountId(), model.id(), serial));
                     return new Provisioned(id, serial, secret, claimCode);
                 })
                 .toList();
+    }
+
+    /** Takes one of the maker's devices off Corner for good: its next request is refused. */
+    @Transactional
+    public void deregister(Caller maker, String modelId, DeviceId deviceId) {
+        maker.requireRole(Role.MAKER);
+        var notFound = CornerException.notFound("DEVICE_NOT_FOUND", "no device " + deviceId + " of model " + modelId);
+        var owner = records.makerOf(deviceId).filter(maker::is).orElseThrow(() -> notFound);
+        var device = records.device(deviceId)
+                .filter(d -> d.modelId().equals(modelId))
+                .orElseThrow(() -> notFound);
+        if (device.status() == DeviceRecords.Status.REVOKED) {
+            return;
+        }
+        records.revoke(deviceId, clock.instant());
+        events.publishEvent(new DeviceEvents.DeviceDeregistered(deviceId, owner, "MAKER"));
     }
 
     @Transactional(readOnly = true)

@@ -2,14 +2,16 @@ package dev.corner.inventory;
 
 import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
+import dev.corner.inventory.internal.ReorderPoints;
+import dev.corner.inventory.internal.ReorderPoints.Outlook;
 import dev.corner.inventory.internal.ReorderRecords;
 import dev.corner.inventory.internal.StockLedger;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,19 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Replenishment {
 
-    /** Sales are averaged over this many days back from now. */
-    static final Duration SALES_WINDOW = Duration.ofDays(28);
-
     private final StockLedger ledger;
     private final ReorderRecords policies;
+    private final ReorderPoints reorderPoints;
     private final Stores stores;
-    private final Clock clock;
 
-    Replenishment(StockLedger ledger, ReorderRecords policies, Stores stores, Clock clock) {
+    Replenishment(StockLedger ledger, ReorderRecords policies, ReorderPoints reorderPoints, Stores stores) {
         this.ledger = ledger;
         this.policies = policies;
+        this.reorderPoints = reorderPoints;
         this.stores = stores;
-        this.clock = clock;
     }
 
     /** One product that is at or below its reorder point. */
@@ -51,24 +50,25 @@ public class Replenishment {
     @Transactional(readOnly = true)
     public List<LowStock> lowStock(Caller caller, StoreId store) {
         stores.requireOwnedBy(store, caller);
-        var since = clock.instant().minus(SALES_WINDOW);
-        var custom = policies.of(store);
-        return ledger.levels(store).stream()
-                .map(stock -> {
-                    var policy = custom.getOrDefault(stock.productId(), ReorderPolicy.DEFAULT);
-                    double daily = ledger.unitsSold(store, stock.productId(), since) / (double) SALES_WINDOW.toDays();
-                    long available = stock.level().onHand() - stock.level().reserved();
-                    return new LowStock(
-                            stock.productId(),
-                            stock.level(),
-                            daily,
-                            policy.reorderPoint(daily),
-                            policy.suggestedOrder(available, daily),
-                            policy);
-                })
-                .filter(low -> low.level().onHand() - low.level().reserved() <= low.reorderPoint())
-                .sorted(Comparator.comparingLong(
-                        low -> low.level().onHand() - low.level().reserved()))
+        return reorderPoints.of(store, ledger.levels(store)).stream()
+                .filter(Outlook::low)
+                .sorted(Comparator.comparingLong(Outlook::available))
+                .map(o -> new LowStock(
+                        o.productId(),
+                        o.level(),
+                        o.averageDailySales(),
+                        o.reorderPoint(),
+                        o.suggestedOrder(),
+                        o.policy()))
                 .toList();
+    }
+
+    /** The reorder point of every product the caller's store has a stock record for. */
+    @Transactional(readOnly = true)
+    public Map<ProductId, Long> reorderPoints(Caller caller, StoreId store) {
+        stores.requireOwnedBy(store, caller);
+        var points = new LinkedHashMap<ProductId, Long>();
+        reorderPoints.of(store, ledger.levels(store)).forEach(o -> points.put(o.productId(), o.reorderPoint()));
+        return points;
     }
 }

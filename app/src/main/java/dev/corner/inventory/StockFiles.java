@@ -2,11 +2,13 @@ package dev.corner.inventory;
 
 import dev.corner.catalog.Catalog;
 import dev.corner.catalog.Gtin;
+import dev.corner.catalog.Product;
 import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Money;
 import dev.corner.inventory.internal.StockLedger;
+import dev.corner.stores.Store;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.io.IOException;
@@ -15,11 +17,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
@@ -69,7 +73,10 @@ public class StockFiles {
     /** What an import did. */
     public record ImportReport(int rows, int productsCreated, int pricesSet, int stockSet) {}
 
-    private record Row(Gtin gtin, String name, String brand, String unit, Money price, Long onHand) {}
+    /** A checked row; {@code known} is the product its GTIN names already, null for a new one. */
+    record Row(Gtin gtin, ProductId known, String name, String brand, String unit, Money price, Long onHand) {}
+
+    private static final int APPLY_CHUNK = 500;
 
     @Transactional(readOnly = true)
     public String export(Caller caller, StoreId storeId) {
@@ -104,14 +111,22 @@ public class StockFiles {
 
     /**
      * Creates the products that are new (by GTIN), sets the prices given and sets stock on hand to
-     * the quantities given (booked as a count, so the ledger shows the difference).
+     * the quantities given (booked as a count, so the ledger shows the difference). All in the
+     * caller's transaction; {@link StockImports} runs the same steps in the background with progress.
      */
     @Transactional
     public ImportReport importCsv(Caller caller, StoreId storeId, Reader csvText) {
+        var parsed = parse(caller, storeId, csvText);
+        return apply(caller, storeId, check(parsed, checked -> {}), applied -> {});
+    }
+
+    /** A file whose header and size are right; its rows are not checked yet. */
+    record Parsed(Store store, List<CSVRecord> records) {}
+
+    /** Reads the whole file; refuses a missing store, a wrong header, too many rows, or text that is not CSV. */
+    Parsed parse(Caller caller, StoreId storeId, Reader csvText) {
         var store = stores.requireOwnedBy(storeId, caller);
-        var rows = new ArrayList<Row>();
-        var bad = new ArrayList<BadRow>();
-        var seen = new HashSet<String>();
+        var records = new ArrayList<CSVRecord>();
         try (var parser = CSVFormat.DEFAULT
                 .builder()
                 .setHeader()
@@ -130,47 +145,86 @@ public class StockFiles {
                 if (record.getRecordNumber() > MAX_ROWS) {
                     throw CornerException.invalid("INVALID_CSV", "at most " + MAX_ROWS + " rows per file");
                 }
-                var problems = new ArrayList<String>();
-                var row = read(record, store.currency(), problems);
-                if (row != null && !seen.add(row.gtin().value())) {
-                    problems.add("GTIN " + row.gtin().value() + " appears more than once");
-                }
-                if (problems.isEmpty()) {
-                    rows.add(row);
-                } else {
-                    bad.add(new BadRow(record.getRecordNumber(), problems));
-                }
+                records.add(record);
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             throw CornerException.invalid("INVALID_CSV", "the file is not CSV: " + e.getMessage());
         }
+        return new Parsed(store, records);
+    }
+
+    /** Checks every row and changes nothing; {@code checked} hears how many rows are done. */
+    List<Row> check(Parsed parsed, IntConsumer checked) {
+        var rows = new ArrayList<Row>();
+        var bad = new ArrayList<BadRow>();
+        var seen = new HashSet<String>();
+        int done = 0;
+        for (var record : parsed.records()) {
+            var problems = new ArrayList<String>();
+            var row = read(record, parsed.store().currency(), problems);
+            if (row != null && !seen.add(row.gtin().value())) {
+                problems.add("GTIN " + row.gtin().value() + " appears more than once");
+            }
+            if (problems.isEmpty()) {
+                rows.add(row);
+            } else {
+                bad.add(new BadRow(record.getRecordNumber(), problems));
+            }
+            checked.accept(++done);
+        }
         if (!bad.isEmpty()) {
             throw new ImportRefused(bad);
         }
+        return rows;
+    }
+
+    /**
+     * Writes checked rows; {@code applied} hears how many are done. Rows of products that exist go
+     * first, in product order, a chunk at a time: the stock rows they lock are locked in the order
+     * every other writer uses, so a long import and the till cannot wait for each other in a circle.
+     * New products have no stock rows anyone else could hold.
+     */
+    ImportReport apply(Caller caller, StoreId storeId, List<Row> rows, IntConsumer applied) {
+        var ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparing((Row row) -> row.known() == null)
+                .thenComparing(row ->
+                        row.known() == null ? row.gtin().value() : row.known().value()));
         int created = 0;
         int priced = 0;
-        var counted = new LinkedHashMap<ProductId, Long>();
-        for (var row : rows) {
-            var existing = catalog.productByGtin(row.gtin().value());
-            ProductId productId;
-            if (existing.isPresent()) {
-                productId = existing.get().id();
-            } else {
-                productId = catalog.addProduct(caller, row.gtin().value(), row.name(), row.brand(), row.unit());
-                created++;
+        int stocked = 0;
+        int done = 0;
+        for (int from = 0; from < ordered.size(); from += APPLY_CHUNK) {
+            var chunk = ordered.subList(from, Math.min(ordered.size(), from + APPLY_CHUNK));
+            var counted = new LinkedHashMap<ProductId, Long>();
+            for (var row : chunk) {
+                var productId = row.known();
+                if (productId == null) {
+                    // Made since the rows were checked? Then use it. (A refusal from addProduct would
+                    // doom the whole transaction, so it is not caught.)
+                    var meanwhile = catalog.productByGtin(row.gtin().value());
+                    if (meanwhile.isPresent()) {
+                        productId = meanwhile.get().id();
+                    } else {
+                        productId = catalog.addProduct(caller, row.gtin().value(), row.name(), row.brand(), row.unit());
+                        created++;
+                    }
+                }
+                if (row.price() != null) {
+                    catalog.setOffer(caller, storeId, productId, row.price());
+                    priced++;
+                }
+                if (row.onHand() != null) {
+                    counted.put(productId, row.onHand());
+                }
             }
-            if (row.price() != null) {
-                catalog.setOffer(caller, storeId, productId, row.price());
-                priced++;
+            if (!counted.isEmpty()) {
+                stockKeeping.count(caller, storeId, StockKeeping.CountKind.CYCLE, counted);
+                stocked += counted.size();
             }
-            if (row.onHand() != null) {
-                counted.put(productId, row.onHand());
-            }
+            done += chunk.size();
+            applied.accept(done);
         }
-        if (!counted.isEmpty()) {
-            stockKeeping.count(caller, storeId, StockKeeping.CountKind.CYCLE, counted);
-        }
-        return new ImportReport(rows.size(), created, priced, counted.size());
+        return new ImportReport(rows.size(), created, priced, stocked);
     }
 
     private Row read(CSVRecord record, String currency, List<String> problems) {
@@ -183,8 +237,10 @@ public class StockFiles {
         var name = value(record, "name");
         var brand = value(record, "brand");
         var unit = value(record, "unit");
-        boolean known = gtin != null && catalog.productByGtin(gtin.value()).isPresent();
-        if (gtin != null && !known && (name == null || brand == null || unit == null)) {
+        var known = gtin == null
+                ? null
+                : catalog.productByGtin(gtin.value()).map(Product::id).orElse(null);
+        if (gtin != null && known == null && (name == null || brand == null || unit == null)) {
             problems.add("a new product needs name, brand and unit");
         }
         for (var text : new String[] {name, brand, unit}) {
@@ -213,7 +269,7 @@ public class StockFiles {
                 problems.add("onHand: '" + onHandText + "' is not a whole number");
             }
         }
-        return problems.isEmpty() ? new Row(gtin, name, brand, unit, price, onHand) : null;
+        return problems.isEmpty() ? new Row(gtin, known, name, brand, unit, price, onHand) : null;
     }
 
     private static String value(CSVRecord record, String column) {

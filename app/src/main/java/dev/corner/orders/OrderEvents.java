@@ -13,6 +13,10 @@ public final class OrderEvents {
     public record OrderPlaced(
             OrderId orderId, AccountId householdId, StoreId storeId, Money total, Instant cancelUntil) {}
 
+    /** Placed but waiting for the household's explicit confirmation until {@code confirmBy}. */
+    public record OrderAwaitingConfirmation(
+            OrderId orderId, AccountId householdId, StoreId storeId, Money total, Instant confirmBy) {}
+
     public record OrderCancelled(OrderId orderId, AccountId householdId, StoreId storeId) {}
 
     public record OrderCompleted(OrderId orderId, AccountId householdId, StoreId storeId) {}

@@ -18,7 +18,9 @@ public record OrderView(
         Money total,
         Instant placedAt,
         Instant cancelUntil,
-        String source) {
+        String source,
+        Instant confirmBy,
+        String fulfilmentId) {
 
     public record Line(ProductId productId, String name, long quantity, Money unitPrice, Money total) {}
 }

@@ -16,12 +16,16 @@ import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Placing, cancelling, confirming and handing over orders. */
 @Service
@@ -34,6 +38,9 @@ public class Ordering {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration cancelWindow;
+    private final Duration confirmWithin;
+    private final Duration consolidationWindow;
+    private final JsonMapper json;
 
     Ordering(
             OrderRecords orders,
@@ -42,7 +49,13 @@ public class Ordering {
             Stores stores,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${corner.orders.cancel-window}") Duration cancelWindow) {
+            JsonMapper json,
+            @Value("${corner.orders.cancel-window}") Duration cancelWindow,
+            @Value("${corner.orders.confirm-within}") Duration confirmWithin,
+            @Value("${corner.orders.consolidation-window}") Duration consolidationWindow) {
+        this.consolidationWindow = consolidationWindow;
+        this.json = json;
+        this.confirmWithin = confirmWithin;
         this.orders = orders;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -52,7 +65,12 @@ public class Ordering {
         this.cancelWindow = cancelWindow;
     }
 
-    /** An order for one product at one store, at no more than a unit price. */
+    /**
+     * An order for one product at one store, at no more than a unit price. With {@code
+     * awaitConfirmation} it waits for the household's explicit confirmation; otherwise it is placed
+     * and cancellable for {@code cancelWindow} (null: the default), with {@code consentEvidence}
+     * (JSON) saying how the household agreed in advance.
+     */
     public record PlaceOrder(
             AccountId household,
             StoreId store,
@@ -60,7 +78,17 @@ public class Ordering {
             long quantity,
             Money maxUnitPrice,
             Fulfilment fulfilment,
-            String source) {}
+            String source,
+            boolean awaitConfirmation,
+            Duration cancelWindow,
+            String consentEvidence) {}
+
+    /** Where the household confirmed an order: the web app, the API or the device's own display. */
+    public enum Channel {
+        WEB,
+        API,
+        DEVICE
+    }
 
     /**
      * Places the order at the store's current price with stock reserved for it, or answers empty
@@ -83,16 +111,39 @@ public class Ordering {
         }
         var product = catalog.requireProduct(command.product());
         var now = clock.instant();
+        var lines = List.of(
+                new OrderLine(product.id(), product.name(), command.quantity(), price.get(), reservation.get()));
+        if (command.awaitConfirmation()) {
+            var order = Order.awaitConfirmation(
+                    id,
+                    command.household(),
+                    command.store(),
+                    command.fulfilment(),
+                    lines,
+                    now,
+                    now.plus(confirmWithin),
+                    command.source());
+            order.joinFulfilment(orders.fulfilmentFor(
+                    command.household(), command.store(), command.fulfilment(), now, consolidationWindow));
+            orders.insert(order);
+            var view = order.view();
+            events.publishEvent(new OrderEvents.OrderAwaitingConfirmation(
+                    id, command.household(), command.store(), view.total(), view.confirmBy()));
+            return Optional.of(view);
+        }
+        var window = command.cancelWindow() == null ? cancelWindow : command.cancelWindow();
         var order = Order.place(
                 id,
                 command.household(),
                 command.store(),
                 command.fulfilment(),
-                List.of(new OrderLine(
-                        product.id(), product.name(), command.quantity(), price.get(), reservation.get())),
+                lines,
                 now,
-                now.plus(cancelWindow),
-                command.source());
+                now.plus(window),
+                command.source(),
+                command.consentEvidence());
+        order.joinFulfilment(orders.fulfilmentFor(
+                command.household(), command.store(), command.fulfilment(), now, consolidationWindow));
         orders.insert(order);
         events.publishEvent(order.placed());
         return Optional.of(order.view());
@@ -131,12 +182,77 @@ public class Ordering {
         return order.view();
     }
 
+    /**
+     * The household confirms an order that waited for it, having been shown the product, price and
+     * total next to the button labelled in {@code language} (see {@link ConfirmationLabel}).
+     */
     @Transactional
-    public OrderView confirm(Caller caller, OrderId id) {
+    public OrderView confirm(Caller caller, OrderId id, Channel channel, String language) {
         var order = orders.lock(id).filter(o -> o.belongsTo(caller.accountId())).orElseThrow(() -> notFound(id));
-        order.confirm();
+        return confirm(order, channel, language);
+    }
+
+    /** A confirmation from the device's own display; the devices module checked the device. */
+    @Transactional
+    public OrderView confirmOnDevice(OrderId id, String language) {
+        var order = orders.lock(id).orElseThrow(() -> notFound(id));
+        return confirm(order, Channel.DEVICE, language);
+    }
+
+    /** A confirmed order may still be cancelled within the default cancel window. */
+    private OrderView confirm(Order order, Channel channel, String language) {
+        var now = clock.instant();
+        var view = order.view();
+        var line = view.lines().get(0);
+        var label = ConfirmationLabel.of(language);
+        var evidence = new LinkedHashMap<String, Object>();
+        evidence.put("mode", "CONFIRM_EACH");
+        evidence.put("channel", channel.name());
+        evidence.put("confirmedAt", now.toString());
+        evidence.put("button", label.text());
+        evidence.put("language", label.language());
+        evidence.put(
+                "shown",
+                Map.of(
+                        "product", line.name(),
+                        "quantity", line.quantity(),
+                        "unitPrice", line.unitPrice(),
+                        "total", view.total()));
+        var placed = order.confirm(now, now.plus(cancelWindow), json.writeValueAsString(evidence));
         orders.updateStatus(order);
+        events.publishEvent(placed);
         return order.view();
+    }
+
+    /** Orders not confirmed in time expire and their stock goes back on sale. */
+    @Transactional
+    public int expireUnconfirmed() {
+        var due = orders.awaitingPast(clock.instant(), 100);
+        due.forEach(this::expire);
+        return due.size();
+    }
+
+    /** How many orders a household had since {@code since}, and in how many pickups or deliveries. */
+    public record Consolidation(long orders, long fulfilments) {
+        public long saved() {
+            return orders - fulfilments;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Consolidation consolidation(Caller household, Instant since) {
+        household.requireRole(dev.corner.common.Role.HOUSEHOLD);
+        var counts = orders.ordersAndFulfilments(household.accountId(), since);
+        return new Consolidation(counts[0], counts[1]);
+    }
+
+    /**
+     * What a household's orders from {@code sourcePrefix} (e.g. one device) cost since {@code since},
+     * counting orders awaiting confirmation, placed or completed, not cancelled or expired ones.
+     */
+    @Transactional(readOnly = true)
+    public long spentSince(AccountId household, String sourcePrefix, Instant since) {
+        return orders.spentSince(household, sourcePrefix, since);
     }
 
     /** The order's stock was released for lack of hand-over in time: the order expires. */
@@ -154,18 +270,19 @@ public class Ordering {
     /** The merchant's open orders at one of its stores, to prepare and hand over. */
     @Transactional(readOnly = true)
     public List<OrderView> openAt(Caller merchant, StoreId store) {
-        stores.requireOwnedBy(store, merchant);
+        stores.requireWorkplace(store, merchant);
         return orders.openAt(store).stream().map(Order::view).toList();
     }
 
     /** The household collected its order: reserved stock leaves the shelf and the order completes. */
     @Transactional
     public OrderView handOver(Caller merchant, StoreId store, OrderId id) {
-        stores.requireOwnedBy(store, merchant);
+        stores.requireWorkplace(store, merchant);
         var order = orders.lock(id).filter(o -> o.store().equals(store)).orElseThrow(() -> notFound(id));
         var completed = order.handOver();
         order.lines().forEach(line -> inventory.consume(line.reservation()));
         orders.updateStatus(order);
+        orders.closeFulfilmentOf(order.id(), clock.instant());
         events.publishEvent(completed);
         return order.view();
     }

@@ -97,6 +97,15 @@ public class Shifts {
         return records.report(shiftId).orElseThrow();
     }
 
+    /** The store's shifts, the latest opened first, each with its report (running figures while open). */
+    @Transactional(readOnly = true)
+    public List<ZReport> history(Caller caller, StoreId storeId, int limit) {
+        stores.requireOwnedBy(storeId, caller);
+        return records.shiftsOf(storeId, Math.max(1, Math.min(limit, 200))).stream()
+                .map(id -> records.report(id).orElseThrow())
+                .toList();
+    }
+
     /** The register's open shift, if any, for a sale or return rung up on it. */
     @Transactional(readOnly = true)
     public Optional<String> findOpenShift(StoreId storeId, String registerId) {

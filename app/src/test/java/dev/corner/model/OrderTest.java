@@ -33,7 +33,8 @@ class OrderTest {
                         new ProductId("pr_1"), "Tabs", 2, Money.of(499, "EUR"), new ReservationId("rsv_1"))),
                 NOON,
                 NOON.plus(Duration.ofMinutes(30)),
-                "device:dev_1/main");
+                "device:dev_1/main",
+                "{\"mode\":\"CANCEL_WINDOW\"}");
     }
 
     static String codeOf(Runnable action) {
@@ -72,7 +73,7 @@ class OrderTest {
         order.cancel(NOON);
         assertThat(codeOf(() -> order.cancel(NOON))).isEqualTo("ORDER_CLOSED");
         assertThat(codeOf(order::handOver)).isEqualTo("ORDER_NOT_READY");
-        assertThat(codeOf(order::confirm)).isEqualTo("NOT_AWAITING_CONFIRMATION");
+        assertThat(codeOf(() -> order.confirm(NOON, NOON, "{}"))).isEqualTo("NOT_AWAITING_CONFIRMATION");
     }
 
     @Test
@@ -82,5 +83,39 @@ class OrderTest {
         assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(order.status().isOpen()).isFalse();
         assertThatThrownBy(() -> order.cancel(NOON)).isInstanceOf(CornerException.class);
+    }
+
+    static Order awaitingSinceNoon() {
+        return Order.awaitConfirmation(
+                new OrderId("ord_2"),
+                new AccountId("acc_h"),
+                new StoreId("st_1"),
+                Fulfilment.PICKUP,
+                List.of(new OrderLine(
+                        new ProductId("pr_1"), "Tabs", 1, Money.of(499, "EUR"), new ReservationId("rsv_2"))),
+                NOON,
+                NOON.plus(Duration.ofHours(24)),
+                "device:dev_1/main");
+    }
+
+    @Test
+    void anOrderAwaitingConfirmationIsPlacedWhenConfirmedInTimeWithTheEvidence() {
+        var order = awaitingSinceNoon();
+        assertThat(order.view().cancelUntil()).isNull();
+        var placed = order.confirm(
+                NOON.plus(Duration.ofHours(23)), NOON.plus(Duration.ofHours(24)), "{\"channel\":\"WEB\"}");
+        assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(placed.cancelUntil()).isEqualTo(NOON.plus(Duration.ofHours(24)));
+        assertThat(order.consentEvidence()).contains("WEB");
+    }
+
+    @Test
+    void aConfirmationAfterTheDeadlineIsRefused() {
+        var order = awaitingSinceNoon();
+        assertThat(codeOf(() -> order.confirm(NOON.plus(Duration.ofHours(24)).plusSeconds(1), NOON, "{}")))
+                .isEqualTo("CONFIRMATION_EXPIRED");
+        assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_CONFIRMATION);
+        assertThat(order.expire()).isPresent();
+        assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
     }
 }

@@ -65,6 +65,16 @@ public class AccountRecords {
                 .update();
     }
 
+    /** Revokes the tokens with these hashes at once, e.g. those a web session was given. */
+    public void deleteTokenHashes(java.util.Collection<String> tokenHashes) {
+        if (tokenHashes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from account_tokens where token_hash = any(cast(:hashes as varchar[]))")
+                .param("hashes", tokenHashes.toArray(String[]::new))
+                .update();
+    }
+
     public Optional<StoredAccount> findByEmail(String email) {
         return jdbc.sql("select * from accounts where email = :email")
                 .param("email", email)

@@ -3,6 +3,8 @@ package dev.corner.accounts.internal;
 import dev.corner.accounts.Accounts;
 import dev.corner.common.web.ProblemWriter;
 import dev.corner.common.web.StatelessApi;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +15,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two ways in: {@code /api/**} takes a bearer token and keeps no session; the web apps sign in with
@@ -48,7 +52,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AccountRecords records) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/",
                                 "/home/**",
@@ -56,6 +60,7 @@ class SecurityConfiguration {
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",
+                                "/js/**",
                                 "/actuator/health/**",
                                 "/v3/api-docs/**",
                                 "/api-docs.html",
@@ -65,7 +70,22 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                // A script asking for a token after its session ended gets 401, not the sign-in page.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/web/**")))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/")
+                        .addLogoutHandler((request, response, authentication) -> revokeWebTokens(request, records)))
                 .build();
+    }
+
+    /** Signing out of the web also ends the bearer tokens its pages were given ({@code POST /web/token}). */
+    private static void revokeWebTokens(HttpServletRequest request, AccountRecords records) {
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(WebTokenController.ISSUED) instanceof List<?> hashes) {
+            records.deleteTokenHashes(hashes.stream().map(String.class::cast).toList());
+            session.removeAttribute(WebTokenController.ISSUED);
+        }
     }
 }

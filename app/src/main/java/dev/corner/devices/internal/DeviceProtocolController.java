@@ -1,5 +1,6 @@
 package dev.corner.devices.internal;
 
+import dev.corner.common.CornerException;
 import dev.corner.common.Money;
 import dev.corner.devices.DeviceId;
 import dev.corner.devices.PressAnswer;
@@ -44,7 +45,26 @@ class DeviceProtocolController {
             @RequestAttribute(DeviceSignatureFilter.DEVICE_ATTRIBUTE) DeviceId device,
             @PathVariable String slotId,
             @RequestBody Press press) {
-        return pressing.press(device, slotId, press.pressId(), press.quantity());
+        var answer = pressing.press(device, slotId, press.pressId(), press.quantity());
+        if (answer.result() == PressAnswer.Result.THROTTLED) {
+            // The pause is committed; the device hears 429 until its household resumes it.
+            throw new CornerException(
+                    CornerException.Kind.TOO_MANY_REQUESTS,
+                    "TOO_MANY_PRESSES",
+                    "this device pressed faster than its household allows and is paused");
+        }
+        return answer;
+    }
+
+    record Confirm(String pressId, String quoteId, String language) {}
+
+    /** A device with a display confirms the quote it showed after a press that needs a yes. */
+    @PostMapping("/slots/{slotId}/confirm")
+    PressAnswer confirm(
+            @RequestAttribute(DeviceSignatureFilter.DEVICE_ATTRIBUTE) DeviceId device,
+            @PathVariable String slotId,
+            @RequestBody Confirm confirm) {
+        return pressing.confirm(device, slotId, confirm.pressId(), confirm.quoteId(), confirm.language());
     }
 
     @PostMapping("/heartbeat")

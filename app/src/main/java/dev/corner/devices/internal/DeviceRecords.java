@@ -50,7 +50,13 @@ public class DeviceRecords {
             Instant lastSeenAt) {}
 
     public record Slot(
-            DeviceId deviceId, String slotId, String unit, long capacity, SlotPolicy policy, OrderId openOrder) {}
+            DeviceId deviceId,
+            String slotId,
+            String unit,
+            long capacity,
+            SlotPolicy policy,
+            OrderId openOrder,
+            Money boundUnitPrice) {}
 
     private final JdbcClient jdbc;
 
@@ -237,12 +243,13 @@ public class DeviceRecords {
                 .list();
     }
 
-    public void bind(DeviceId device, String slotId, SlotPolicy policy, Instant at) {
+    public void bind(DeviceId device, String slotId, SlotPolicy policy, Money boundUnitPrice, Instant at) {
         jdbc.sql("""
                         update device_slots set product_ids = :products, strategy = :strategy, store_ids = :stores,
                                max_unit_price = :cap, currency = :currency, quantity = :quantity,
-                               fulfilment = :fulfilment, consent = :consent, bound_at = :at
+                               fulfilment = :fulfilment, consent = :consent, bound_at = :at, bound_unit_price = :bound
                         where device_id = :device and slot_id = :slot""")
+                .param("bound", boundUnitPrice == null ? null : boundUnitPrice.amount())
                 .param("products", join(policy.productIds().stream().map(ProductId::value)))
                 .param("strategy", policy.strategy().name())
                 .param("stores", join(policy.storeIds().stream().map(StoreId::value)))
@@ -319,13 +326,17 @@ public class DeviceRecords {
                     Consent.valueOf(rs.getString("consent")));
         }
         var open = rs.getString("open_order_id");
+        var bound = (Long) rs.getObject("bound_unit_price");
         return new Slot(
                 new DeviceId(rs.getString("device_id")),
                 rs.getString("slot_id"),
                 rs.getString("unit"),
                 rs.getLong("capacity"),
                 policy,
-                open == null ? null : new OrderId(open));
+                open == null ? null : new OrderId(open),
+                bound == null || policy == null
+                        ? null
+                        : new Money(bound, policy.maxUnitPrice().currency()));
     }
 
     // Ids never contain a comma (see Ids.requireValid), so a comma-joined list is unambiguous.
@@ -335,5 +346,126 @@ public class DeviceRecords {
 
     private static List<String> split(String joined) {
         return Arrays.asList(joined.split(","));
+    }
+
+    public Optional<AccountId> makerOf(DeviceId id) {
+        return jdbc.sql("select maker_id from devices where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new AccountId(rs.getString("maker_id")))
+                .optional();
+    }
+
+    /** The device and slot whose press placed the order, with the device's maker. */
+    public Optional<dev.corner.devices.DeviceEvents.DeviceOrigin> originOf(OrderId order) {
+        return jdbc.sql("""
+                        select p.device_id, p.slot_id, d.maker_id from device_presses p join devices d on d.id = p.device_id
+                        where p.answer ->> 'orderId' = :order limit 1""")
+                .param("order", order.value())
+                .query((rs, n) -> new dev.corner.devices.DeviceEvents.DeviceOrigin(
+                        new DeviceId(rs.getString("device_id")),
+                        rs.getString("slot_id"),
+                        new AccountId(rs.getString("maker_id"))))
+                .optional();
+    }
+
+    /** A device's own consent mode and limits, each null when it follows its household. */
+    public record Overrides(Consent consent, Money dailyLimit, Money monthlyLimit) {
+        public static final Overrides NONE = new Overrides(null, null, null);
+    }
+
+    public Overrides overrides(DeviceId id) {
+        return jdbc.sql(
+                        "select consent_override, daily_limit, monthly_limit, limit_currency from devices where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> {
+                    var consent = rs.getString("consent_override");
+                    var currency = rs.getString("limit_currency");
+                    var daily = (Long) rs.getObject("daily_limit");
+                    var monthly = (Long) rs.getObject("monthly_limit");
+                    return new Overrides(
+                            consent == null ? null : Consent.valueOf(consent),
+                            daily == null ? null : new Money(daily, currency),
+                            monthly == null ? null : new Money(monthly, currency));
+                })
+                .optional()
+                .orElse(Overrides.NONE);
+    }
+
+    public void setOverrides(DeviceId id, Overrides overrides) {
+        var currency = overrides.dailyLimit() != null
+                ? overrides.dailyLimit().currency()
+                : overrides.monthlyLimit() != null ? overrides.monthlyLimit().currency() : null;
+        jdbc.sql("""
+                        update devices set consent_override = :consent, daily_limit = :daily, monthly_limit = :monthly,
+                               limit_currency = :currency where id = :id""")
+                .param(
+                        "consent",
+                        overrides.consent() == null ? null : overrides.consent().name())
+                .param(
+                        "daily",
+                        overrides.dailyLimit() == null
+                                ? null
+                                : overrides.dailyLimit().amount())
+                .param(
+                        "monthly",
+                        overrides.monthlyLimit() == null
+                                ? null
+                                : overrides.monthlyLimit().amount())
+                .param("currency", currency)
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Distinct presses the device made since {@code since}, for the press-storm bound. */
+    public long pressesSince(DeviceId device, Instant since) {
+        return jdbc.sql("select count(*) from device_presses where device_id = :device and created_at > :since")
+                .param("device", device.value())
+                .param("since", SqlTime.utc(since))
+                .query(Long.class)
+                .single();
+    }
+
+    /** A quote a device with a display may confirm until it expires. */
+    public record Quote(
+            String quoteId,
+            DeviceId deviceId,
+            String pressId,
+            String slotId,
+            OrderId orderId,
+            Instant expiresAt,
+            boolean used) {}
+
+    public void insertQuote(Quote quote) {
+        jdbc.sql("""
+                        insert into device_quotes (quote_id, device_id, press_id, slot_id, order_id, expires_at, used)
+                        values (:quote, :device, :press, :slot, :order, :expires, false)""")
+                .param("quote", quote.quoteId())
+                .param("device", quote.deviceId().value())
+                .param("press", quote.pressId())
+                .param("slot", quote.slotId())
+                .param("order", quote.orderId().value())
+                .param("expires", SqlTime.utc(quote.expiresAt()))
+                .update();
+    }
+
+    public Optional<Quote> lockQuote(DeviceId device, String quoteId) {
+        return jdbc.sql("select * from device_quotes where quote_id = :quote and device_id = :device for update")
+                .param("quote", quoteId)
+                .param("device", device.value())
+                .query((rs, n) -> new Quote(
+                        rs.getString("quote_id"),
+                        new DeviceId(rs.getString("device_id")),
+                        rs.getString("press_id"),
+                        rs.getString("slot_id"),
+                        new OrderId(rs.getString("order_id")),
+                        SqlTime.instant(rs, "expires_at"),
+                        rs.getBoolean("used")))
+                .optional();
+    }
+
+    public void markQuoteUsed(String quoteId) {
+        jdbc.sql("update device_quotes set used = true where quote_id = :quote")
+                .param("quote", quoteId)
+                .update();
     }
 }

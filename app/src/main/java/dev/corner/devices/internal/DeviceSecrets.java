@@ -1,6 +1,7 @@
 package dev.corner.devices.internal;
 
 import dev.corner.common.Digests;
+import dev.corner.common.SecretBox;
 import dev.corner.devices.DeviceId;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -6,6 +6,7 @@ import dev.corner.common.CornerException;
 import dev.corner.common.Money;
 import dev.corner.devices.DeviceId;
 import dev.corner.devices.HouseholdDevices;
+import dev.corner.devices.HouseholdSettings;
 import dev.corner.devices.Provisioning;
 import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
@@ -32,8 +33,10 @@ class DevicesController {
 
     private final Provisioning provisioning;
     private final HouseholdDevices devices;
+    private final HouseholdSettings settings;
 
-    DevicesController(Provisioning provisioning, HouseholdDevices devices) {
+    DevicesController(Provisioning provisioning, HouseholdDevices devices, HouseholdSettings settings) {
+        this.settings = settings;
         this.provisioning = provisioning;
         this.devices = devices;
     }
@@ -89,9 +92,16 @@ class DevicesController {
             String firmware,
             Integer battery,
             Instant lastSeenAt,
-            List<SlotJson> slots) {
+            List<SlotJson> slots,
+            Consent consent,
+            Money dailyLimit,
+            Money monthlyLimit) {
 
         static DeviceJson of(HouseholdDevices.Owned owned) {
+            return of(owned, DeviceRecords.Overrides.NONE);
+        }
+
+        static DeviceJson of(HouseholdDevices.Owned owned, DeviceRecords.Overrides overrides) {
             var d = owned.device();
             return new DeviceJson(
                     d.id().value(),
@@ -101,7 +111,10 @@ class DevicesController {
                     d.firmware(),
                     d.battery(),
                     d.lastSeenAt(),
-                    owned.slots().stream().map(DeviceJson::slot).toList());
+                    owned.slots().stream().map(DeviceJson::slot).toList(),
+                    overrides.consent(),
+                    overrides.dailyLimit(),
+                    overrides.monthlyLimit());
         }
 
         private static SlotJson slot(DeviceRecords.Slot s) {
@@ -153,6 +166,13 @@ class DevicesController {
                 .toList());
     }
 
+    /** The maker takes a device off Corner; answers 204 also when it was off already. */
+    @DeleteMapping("/device-models/{modelId}/devices/{deviceId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deregister(Caller caller, @PathVariable String modelId, @PathVariable String deviceId) {
+        provisioning.deregister(caller, modelId, new DeviceId(deviceId));
+    }
+
     @PostMapping("/devices/claims")
     @ResponseStatus(HttpStatus.CREATED)
     Claimed claim(Caller caller, @RequestBody Claim request) {
@@ -190,17 +210,62 @@ class DevicesController {
 
     @PutMapping("/devices/{deviceId}")
     DeviceJson settings(Caller caller, @PathVariable String deviceId, @RequestBody DeviceSettings request) {
-        if (request.consent() == Consent.CONFIRM_EACH
-                || request.dailyLimit() != null
-                || request.monthlyLimit() != null) {
-            throw CornerException.invalid(
-                    "UNSUPPORTED_SETTING", "per-device consent and spending limits are not available yet");
-        }
         var id = new DeviceId(deviceId);
+        if (request.consent() != null || request.dailyLimit() != null || request.monthlyLimit() != null) {
+            devices.override(caller, id, request.consent(), request.dailyLimit(), request.monthlyLimit());
+        }
         if (request.paused() != null) {
             devices.setPaused(caller, id, request.paused());
         }
-        return DeviceJson.of(devices.one(caller, id));
+        return DeviceJson.of(devices.one(caller, id), devices.overrides(caller, id));
+    }
+
+    record SettingsJson(
+            Consent consent,
+            int cancelWindowMinutes,
+            int priceGuardPercent,
+            Money orderLimit,
+            Money monthlyLimit,
+            int pressesPerMinute,
+            boolean paused) {
+        static SettingsJson of(HouseholdSettings.Settings s) {
+            return new SettingsJson(
+                    s.consent(),
+                    s.cancelWindowMinutes(),
+                    s.priceGuardPercent(),
+                    s.orderLimit(),
+                    s.monthlyLimit(),
+                    s.pressesPerMinute(),
+                    s.paused());
+        }
+    }
+
+    record SettingsChange(
+            Consent consent,
+            Integer cancelWindowMinutes,
+            Integer priceGuardPercent,
+            Money orderLimit,
+            Money monthlyLimit,
+            Integer pressesPerMinute,
+            Boolean paused) {}
+
+    @GetMapping("/household/settings")
+    SettingsJson householdSettings(Caller caller) {
+        return SettingsJson.of(settings.of(caller));
+    }
+
+    @PutMapping("/household/settings")
+    SettingsJson changeHouseholdSettings(Caller caller, @RequestBody SettingsChange request) {
+        return SettingsJson.of(settings.change(
+                caller,
+                new HouseholdSettings.Changes(
+                        request.consent(),
+                        request.cancelWindowMinutes(),
+                        request.priceGuardPercent(),
+                        request.orderLimit(),
+                        request.monthlyLimit(),
+                        request.pressesPerMinute(),
+                        request.paused())));
     }
 
     @DeleteMapping("/devices/{deviceId}")

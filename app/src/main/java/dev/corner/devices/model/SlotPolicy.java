@@ -57,9 +57,6 @@ public record SlotPolicy(
         if (consent == null) {
             throw CornerException.invalid("INVALID_POLICY", "consent must be CANCEL_WINDOW or CONFIRM_EACH");
         }
-        if (consent != Consent.CANCEL_WINDOW) {
-            throw CornerException.invalid("UNSUPPORTED_CONSENT", "only CANCEL_WINDOW is available so far");
-        }
         productIds = List.copyOf(productIds);
         storeIds = List.copyOf(storeIds);
     }

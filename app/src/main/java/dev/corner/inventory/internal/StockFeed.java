@@ -6,10 +6,13 @@ import dev.corner.stores.StoreId;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -40,6 +43,7 @@ public class StockFeed implements SmartLifecycle {
     private final DataSource dataSource;
     private final StockLedger ledger;
     private final Map<StoreId, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final List<Consumer<Change>> watchers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile Thread listener;
 
@@ -65,7 +69,22 @@ public class StockFeed implements SmartLifecycle {
         return emitter;
     }
 
+    /**
+     * Calls {@code watcher} on the listening thread with every committed change, as announced (the
+     * level of the row, without movements not folded yet). It must return quickly.
+     */
+    public void watch(Consumer<Change> watcher) {
+        watchers.add(watcher);
+    }
+
     void deliver(Change change) {
+        for (var watcher : watchers) {
+            try {
+                watcher.accept(change);
+            } catch (RuntimeException e) {
+                log.warn("A stock watcher failed", e);
+            }
+        }
         var set = subscribers.get(change.storeId());
         if (set == null || set.isEmpty()) {
             return;

@@ -329,6 +329,28 @@ public class StockLedger {
                 .single();
     }
 
+    /** {@link #unitsSold(StoreId, ProductId, Instant)} for several products of a store in one query. */
+    public Map<ProductId, Long> unitsSold(StoreId store, java.util.Collection<ProductId> products, Instant since) {
+        var sold = new java.util.HashMap<ProductId, Long>();
+        if (products.isEmpty()) {
+            return sold;
+        }
+        jdbc.sql("""
+                        select product_id, -sum(on_hand_delta) from inventory_movements
+                        where store_id = :store and product_id in (:products) and at >= :since
+                          and kind in ('SOLD', 'RESERVATION_CONSUMED')
+                        group by product_id""")
+                .param("store", store.value())
+                .param(
+                        "products",
+                        products.stream().map(ProductId::value).distinct().toList())
+                .param("since", SqlTime.utc(since))
+                .query(rs -> {
+                    sold.put(new ProductId(rs.getString(1)), rs.getLong(2));
+                });
+        return sold;
+    }
+
     private void record(StoreId store, ProductId product, Movement movement, String reference, boolean folded) {
         jdbc.sql("""
                         insert into inventory_movements

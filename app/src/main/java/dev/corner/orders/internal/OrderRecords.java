@@ -40,9 +40,11 @@ public class OrderRecords {
         var view = order.view();
         jdbc.sql("""
                         insert into orders (id, household_id, store_id, status, fulfilment, total_amount, currency,
-                                            placed_at, cancel_until, source, updated_at)
+                                            placed_at, cancel_until, source, updated_at, confirm_by, consent_evidence,
+                                            fulfilment_id)
                         values (:id, :household, :store, :status, :fulfilment, :total, :currency,
-                                :placedAt, :cancelUntil, :source, :placedAt)""")
+                                :placedAt, :cancelUntil, :source, :placedAt, :confirmBy, cast(:evidence as jsonb),
+                                :fulfilmentId)""")
                 .param("id", view.orderId().value())
                 .param("household", view.householdId().value())
                 .param("store", view.storeId().value())
@@ -53,6 +55,9 @@ public class OrderRecords {
                 .param("placedAt", SqlTime.utc(view.placedAt()))
                 .param("cancelUntil", SqlTime.utc(view.cancelUntil()))
                 .param("source", view.source())
+                .param("confirmBy", SqlTime.utc(view.confirmBy()))
+                .param("evidence", order.consentEvidence())
+                .param("fulfilmentId", view.fulfilmentId())
                 .update();
         int n = 0;
         for (var line : order.lines()) {
@@ -72,10 +77,38 @@ public class OrderRecords {
     }
 
     public void updateStatus(Order order) {
-        jdbc.sql("update orders set status = :status, updated_at = now() where id = :id")
+        jdbc.sql("""
+                        update orders set status = :status, cancel_until = :cancelUntil,
+                               consent_evidence = cast(:evidence as jsonb), updated_at = now() where id = :id""")
                 .param("status", order.status().name())
+                .param("cancelUntil", SqlTime.utc(order.view().cancelUntil()))
+                .param("evidence", order.consentEvidence())
                 .param("id", order.id().value())
                 .update();
+    }
+
+    /** Orders still awaiting confirmation whose time to confirm has passed. */
+    public List<OrderId> awaitingPast(java.time.Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from orders where status = 'AWAITING_CONFIRMATION' and confirm_by < :now
+                        order by confirm_by limit :limit""")
+                .param("now", SqlTime.utc(now))
+                .param("limit", limit)
+                .query((rs, n) -> new OrderId(rs.getString("id")))
+                .list();
+    }
+
+    /** What a household's orders from sources starting with {@code sourcePrefix} cost since {@code since}. */
+    public long spentSince(AccountId household, String sourcePrefix, java.time.Instant since) {
+        return jdbc.sql("""
+                        select coalesce(sum(total_amount), 0) from orders
+                        where household_id = :household and source like :prefix and placed_at >= :since
+                          and status in ('AWAITING_CONFIRMATION', 'PLACED', 'COMPLETED')""")
+                .param("household", household.value())
+                .param("prefix", sourcePrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("since", SqlTime.utc(since))
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Order> find(OrderId id) {
@@ -159,7 +192,10 @@ public class OrderRecords {
             String fulfilment,
             java.time.Instant placedAt,
             java.time.Instant cancelUntil,
-            String source) {
+            String source,
+            java.time.Instant confirmBy,
+            String consentEvidence,
+            String fulfilmentId) {
 
         static Row of(ResultSet rs) {
             try {
@@ -171,14 +207,17 @@ public class OrderRecords {
                         rs.getString("fulfilment"),
                         SqlTime.instant(rs, "placed_at"),
                         SqlTime.instant(rs, "cancel_until"),
-                        rs.getString("source"));
+                        rs.getString("source"),
+                        SqlTime.instant(rs, "confirm_by"),
+                        rs.getString("consent_evidence"),
+                        rs.getString("fulfilment_id"));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         Order toOrder(List<OrderLine> lines) {
-            return new Order(
+            var order = new Order(
                     new OrderId(id),
                     new AccountId(household),
                     new StoreId(store),
@@ -187,7 +226,67 @@ public class OrderRecords {
                     lines,
                     placedAt,
                     cancelUntil,
-                    source);
+                    source,
+                    confirmBy,
+                    consentEvidence);
+            order.joinFulfilment(fulfilmentId);
+            return order;
         }
+    }
+
+    /**
+     * The fulfilment an order of the household at the store joins: the open one begun within the
+     * window, or a new one. Serialized per household and store, so two orders at once share one.
+     */
+    public String fulfilmentFor(
+            AccountId household, StoreId store, Fulfilment kind, java.time.Instant now, java.time.Duration window) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "fulfilment/" + household.value() + "/" + store.value())
+                .query(Object.class)
+                .single();
+        var open = jdbc.sql("""
+                        select id from order_fulfilments
+                        where household_id = :household and store_id = :store and kind = :kind and status = 'OPEN'
+                          and opened_at >= :since
+                        order by opened_at desc limit 1""")
+                .param("household", household.value())
+                .param("store", store.value())
+                .param("kind", kind.name())
+                .param("since", SqlTime.utc(now.minus(window)))
+                .query(String.class)
+                .optional();
+        if (open.isPresent()) {
+            return open.get();
+        }
+        var id = dev.corner.common.Ids.next("ful");
+        jdbc.sql("""
+                        insert into order_fulfilments (id, household_id, store_id, kind, status, opened_at)
+                        values (:id, :household, :store, :kind, 'OPEN', :at)""")
+                .param("id", id)
+                .param("household", household.value())
+                .param("store", store.value())
+                .param("kind", kind.name())
+                .param("at", SqlTime.utc(now))
+                .update();
+        return id;
+    }
+
+    /** The goods left the store (picked up or handed to a courier): later orders start a new one. */
+    public void closeFulfilmentOf(OrderId order, java.time.Instant at) {
+        jdbc.sql("""
+                        update order_fulfilments set status = 'CLOSED', closed_at = :at
+                        where status = 'OPEN' and id = (select fulfilment_id from orders where id = :id)""").param("at", SqlTime.utc(at)).param("id", order.value()).update();
+    }
+
+    /** Orders and the fulfilments they were gathered into, for a household since {@code since}. */
+    public long[] ordersAndFulfilments(AccountId household, java.time.Instant since) {
+        return jdbc.sql("""
+                        select count(*) as orders, count(distinct fulfilment_id) as fulfilments from orders
+                        where household_id = :household and placed_at >= :since and fulfilment_id is not null
+                          and status in ('PLACED', 'COMPLETED', 'AWAITING_CONFIRMATION')""")
+                .param("household", household.value())
+                .param("since", SqlTime.utc(since))
+                .query((rs, n) -> new long[] {rs.getLong("orders"), rs.getLong("fulfilments")})
+                .single();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class OrdersController {
 
     private final Ordering ordering;
+    private final java.time.Clock clock;
 
-    OrdersController(Ordering ordering) {
+    OrdersController(Ordering ordering, java.time.Clock clock) {
+        this.clock = clock;
         this.ordering = ordering;
     }
 
@@ -35,7 +38,9 @@ class OrdersController {
             Money total,
             Instant placedAt,
             Instant cancelUntil,
-            String source) {
+            String source,
+            Instant confirmBy,
+            String fulfilmentId) {
 
         static OrderJson of(OrderView o) {
             return new OrderJson(
@@ -50,7 +55,9 @@ class OrdersController {
                     o.total(),
                     o.placedAt(),
                     o.cancelUntil(),
-                    o.source());
+                    o.source(),
+                    o.confirmBy(),
+                    o.fulfilmentId());
         }
     }
 
@@ -71,9 +78,27 @@ class OrdersController {
         return OrderJson.of(ordering.cancel(caller, new OrderId(orderId)));
     }
 
+    record Consolidated(long orders, long pickupsOrDeliveries, long saved, Instant since) {}
+
+    /** This calendar month's orders and the trips to the store they needed: the trips saved. */
+    @GetMapping("/orders/consolidation")
+    Consolidated consolidation(Caller caller) {
+        var since = clock.instant()
+                .atOffset(java.time.ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .toInstant();
+        var counts = ordering.consolidation(caller, since);
+        return new Consolidated(counts.orders(), counts.fulfilments(), counts.saved(), since);
+    }
+
+    record Confirm(String language) {}
+
+    /** The body is optional; {@code language} names the button's language the household saw. */
     @PostMapping("/orders/{orderId}/confirm")
-    OrderJson confirm(Caller caller, @PathVariable String orderId) {
-        return OrderJson.of(ordering.confirm(caller, new OrderId(orderId)));
+    OrderJson confirm(Caller caller, @PathVariable String orderId, @RequestBody(required = false) Confirm request) {
+        return OrderJson.of(ordering.confirm(
+                caller, new OrderId(orderId), Ordering.Channel.API, request == null ? null : request.language()));
     }
 
     @GetMapping("/stores/{storeId}/orders")

@@ -27,8 +27,11 @@ public final class Order {
     private final Fulfilment fulfilment;
     private final List<OrderLine> lines;
     private final Instant placedAt;
-    private final Instant cancelUntil;
     private final String source;
+    private final Instant confirmBy;
+    private Instant cancelUntil;
+    private String consentEvidence;
+    private String fulfilmentId;
     private OrderStatus status;
 
     public Order(
@@ -40,7 +43,9 @@ public final class Order {
             List<OrderLine> lines,
             Instant placedAt,
             Instant cancelUntil,
-            String source) {
+            String source,
+            Instant confirmBy,
+            String consentEvidence) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
         }
@@ -53,9 +58,14 @@ public final class Order {
         this.placedAt = placedAt;
         this.cancelUntil = cancelUntil;
         this.source = source;
+        this.confirmBy = confirmBy;
+        this.consentEvidence = consentEvidence;
     }
 
-    /** Places an order that the household may cancel until {@code cancelUntil}. */
+    /**
+     * Places an order that the household may cancel until {@code cancelUntil}; {@code
+     * consentEvidence} is what the household was shown and how it agreed (JSON).
+     */
     public static Order place(
             OrderId id,
             AccountId household,
@@ -64,8 +74,47 @@ public final class Order {
             List<OrderLine> lines,
             Instant now,
             Instant cancelUntil,
+            String source,
+            String consentEvidence) {
+        return new Order(
+                id,
+                household,
+                store,
+                OrderStatus.PLACED,
+                fulfilment,
+                lines,
+                now,
+                cancelUntil,
+                source,
+                null,
+                consentEvidence);
+    }
+
+    /**
+     * An order held for the household's explicit confirmation until {@code confirmBy}; its stock is
+     * reserved meanwhile. Nothing is committed to the store before the confirmation.
+     */
+    public static Order awaitConfirmation(
+            OrderId id,
+            AccountId household,
+            StoreId store,
+            Fulfilment fulfilment,
+            List<OrderLine> lines,
+            Instant now,
+            Instant confirmBy,
             String source) {
-        return new Order(id, household, store, OrderStatus.PLACED, fulfilment, lines, now, cancelUntil, source);
+        return new Order(
+                id,
+                household,
+                store,
+                OrderStatus.AWAITING_CONFIRMATION,
+                fulfilment,
+                lines,
+                now,
+                null,
+                source,
+                confirmBy,
+                null);
     }
 
     public OrderPlaced placed() {
@@ -85,12 +134,32 @@ public final class Order {
         return new OrderCancelled(id, household, store);
     }
 
-    public void confirm() {
+    /**
+     * The household agreed, as {@code evidence} records: the order is placed and may still be
+     * cancelled until {@code cancelUntil}. Too late, it is refused; the order will expire.
+     */
+    public OrderPlaced confirm(Instant now, Instant cancelUntil, String evidence) {
         if (status != OrderStatus.AWAITING_CONFIRMATION) {
             throw CornerException.conflict(
                     "NOT_AWAITING_CONFIRMATION", "order " + id + " is " + status + ", not awaiting confirmation");
         }
+        if (confirmBy != null && now.isAfter(confirmBy)) {
+            throw CornerException.conflict(
+                    "CONFIRMATION_EXPIRED", "order " + id + " could be confirmed until " + confirmBy);
+        }
         status = OrderStatus.PLACED;
+        this.cancelUntil = cancelUntil;
+        this.consentEvidence = evidence;
+        return placed();
+    }
+
+    public String consentEvidence() {
+        return consentEvidence;
+    }
+
+    /** The pickup or delivery this order goes out with, shared with the household's other orders. */
+    public void joinFulfilment(String fulfilmentId) {
+        this.fulfilmentId = fulfilmentId;
     }
 
     /** Its stock is no longer held: the order ends unfulfilled. Expiring a closed order changes nothing. */
@@ -149,6 +218,8 @@ public final class Order {
                 total(),
                 placedAt,
                 cancelUntil,
-                source);
+                source,
+                confirmBy,
+                fulfilmentId);
     }
 }

@@ -79,6 +79,15 @@ public class ShiftRecords {
                 .optional();
     }
 
+    /** Ids of a store's shifts, the latest opened first. */
+    public List<String> shiftsOf(StoreId store, int limit) {
+        return jdbc.sql("select id from pos_shifts where store_id = :store order by opened_at desc, id limit :limit")
+                .param("store", store.value())
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
     public Optional<String> openShiftOf(String registerId) {
         return jdbc.sql("select id from pos_shifts where register_id = :register and status = 'OPEN'")
                 .param("register", registerId)

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +39,8 @@ class ShiftsController {
     record Cash(Shifts.CashMovement type, Money amount, String note) {}
 
     record Close(Money countedCash) {}
+
+    record History(List<ZReport> shifts) {}
 
     @PostMapping("/registers")
     @ResponseStatus(HttpStatus.CREATED)
@@ -72,6 +75,12 @@ class ShiftsController {
     ZReport close(
             Caller caller, @PathVariable String storeId, @PathVariable String shiftId, @RequestBody Close request) {
         return shifts.close(caller, new StoreId(storeId), shiftId, request.countedCash());
+    }
+
+    /** The store's shifts with their reports, the latest opened first. */
+    @GetMapping("/shifts")
+    History history(Caller caller, @PathVariable String storeId, @RequestParam(defaultValue = "50") int limit) {
+        return new History(shifts.history(caller, new StoreId(storeId), limit));
     }
 
     @GetMapping("/shifts/{shiftId}/report")

@@ -1,4 +1,4 @@
-package dev.corner.devices.internal;
+package dev.corner.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +16,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Encrypts device secrets at rest with AES-256-GCM. The server must know a device's secret to check
- * its HMAC, so the secret cannot be hashed; it is sealed under a master key that is not in the
- * database: {@code CORNER_MASTER_KEY}, or a key file made once under the data directory.
+ * Encrypts secrets at rest with AES-256-GCM: device secrets and webhook signing secrets, which the
+ * server must know to compute an HMAC and so cannot hash. They are sealed under a master key that
+ * is not in the database: {@code CORNER_MASTER_KEY}, or a key file made once under the data
+ * directory.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE_BYTES = 12;
@@ -38,7 +39,7 @@ class SecretBox {
     }
 
     /** HMAC-SHA256 of a text under a key derived from the master key, as hex. */
-    String fingerprint(String text) {
+    public String fingerprint(String text) {
         return java.util.HexFormat.of().formatHex(hmac(fingerprintKey, text));
     }
 
@@ -52,7 +53,7 @@ class SecretBox {
         }
     }
 
-    byte[] seal(byte[] plain) {
+    public byte[] seal(byte[] plain) {
         try {
             var nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -68,13 +69,13 @@ class SecretBox {
         }
     }
 
-    byte[] open(byte[] sealed) {
+    public byte[] open(byte[] sealed) {
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a device secret cannot be opened with this master key", e);
+            throw new IllegalStateException("a secret cannot be opened with this master key", e);
         }
     }
 

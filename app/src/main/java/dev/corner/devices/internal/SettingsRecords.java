@@ -1,0 +1,77 @@
+package dev.corner.devices.internal;
+
+import dev.corner.common.AccountId;
+import dev.corner.common.Money;
+import dev.corner.common.SqlTime;
+import dev.corner.devices.HouseholdSettings.Settings;
+import dev.corner.devices.model.Consent;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Households' consent, limits and pause; a household without a row has the defaults. */
+@Repository
+public class SettingsRecords {
+
+    private final JdbcClient jdbc;
+
+    SettingsRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Settings> find(AccountId household) {
+        return jdbc.sql("select * from device_household_settings where household_id = :household")
+                .param("household", household.value())
+                .query((rs, n) -> {
+                    var currency = rs.getString("currency");
+                    var order = (Long) rs.getObject("order_limit");
+                    var monthly = (Long) rs.getObject("monthly_limit");
+                    return new Settings(
+                            Consent.valueOf(rs.getString("consent")),
+                            rs.getInt("cancel_window_minutes"),
+                            rs.getInt("price_guard_percent"),
+                            order == null ? null : new Money(order, currency),
+                            monthly == null ? null : new Money(monthly, currency),
+                            rs.getInt("presses_per_minute"),
+                            rs.getBoolean("paused"));
+                })
+                .optional();
+    }
+
+    public void save(AccountId household, Settings settings, Instant at) {
+        var currency = settings.orderLimit() != null
+                ? settings.orderLimit().currency()
+                : settings.monthlyLimit() != null ? settings.monthlyLimit().currency() : null;
+        jdbc.sql("""
+                        insert into device_household_settings (household_id, consent, cancel_window_minutes,
+                               price_guard_percent, order_limit, monthly_limit, currency, presses_per_minute, paused,
+                               updated_at)
+                        values (:household, :consent, :window, :guard, :order, :monthly, :currency, :presses, :paused, :at)
+                        on conflict (household_id) do update set consent = excluded.consent,
+                               cancel_window_minutes = excluded.cancel_window_minutes,
+                               price_guard_percent = excluded.price_guard_percent, order_limit = excluded.order_limit,
+                               monthly_limit = excluded.monthly_limit, currency = excluded.currency,
+                               presses_per_minute = excluded.presses_per_minute, paused = excluded.paused,
+                               updated_at = excluded.updated_at""")
+                .param("household", household.value())
+                .param("consent", settings.consent().name())
+                .param("window", settings.cancelWindowMinutes())
+                .param("guard", settings.priceGuardPercent())
+                .param(
+                        "order",
+                        settings.orderLimit() == null
+                                ? null
+                                : settings.orderLimit().amount())
+                .param(
+                        "monthly",
+                        settings.monthlyLimit() == null
+                                ? null
+                                : settings.monthlyLimit().amount())
+                .param("currency", currency)
+                .param("presses", settings.pressesPerMinute())
+                .param("paused", settings.paused())
+                .param("at", SqlTime.utc(at))
+                .update();
+    }
+}

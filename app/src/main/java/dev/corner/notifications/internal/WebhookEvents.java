@@ -1,0 +1,97 @@
+package dev.corner.notifications.internal;
+
+import dev.corner.devices.DeviceEvents.DeviceDeregistered;
+import dev.corner.devices.DeviceEvents.DeviceRegistered;
+import dev.corner.devices.DeviceEvents.SlotChanged;
+import dev.corner.devices.HouseholdDevices;
+import dev.corner.orders.OrderEvents.OrderCancelled;
+import dev.corner.orders.OrderEvents.OrderCompleted;
+import dev.corner.orders.OrderEvents.OrderPlaced;
+import dev.corner.orders.OrderId;
+import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the other modules' events into webhook events: device events go to the device's maker;
+ * order events go to the merchant whose store has the order, and to the maker of the device that
+ * placed it.
+ */
+@Component
+class WebhookEvents {
+
+    private final Webhooks webhooks;
+    private final HouseholdDevices devices;
+    private final Stores stores;
+
+    WebhookEvents(Webhooks webhooks, HouseholdDevices devices, Stores stores) {
+        this.webhooks = webhooks;
+        this.devices = devices;
+        this.stores = stores;
+    }
+
+    @ApplicationModuleListener
+    void on(DeviceRegistered event) {
+        webhooks.publish(
+                event.makerId(),
+                "device.registered",
+                "device.registered:" + event.deviceId().value(),
+                Map.of("deviceId", event.deviceId().value(), "modelId", event.modelId(), "serial", event.serial()));
+    }
+
+    @ApplicationModuleListener
+    void on(DeviceDeregistered event) {
+        webhooks.publish(
+                event.makerId(),
+                "device.deregistered",
+                "device.deregistered:" + event.deviceId().value(),
+                Map.of("deviceId", event.deviceId().value(), "by", event.by()));
+    }
+
+    @ApplicationModuleListener
+    void on(SlotChanged event) {
+        webhooks.publish(
+                event.makerId(),
+                "slot.changed",
+                "slot.changed:" + dev.corner.common.Ids.next("ev"),
+                Map.of("deviceId", event.deviceId().value(), "slotId", event.slotId()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced event) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("total", event.total());
+        data.put(
+                "cancelUntil",
+                event.cancelUntil() == null ? null : event.cancelUntil().toString());
+        order("order.placed", event.orderId(), event.storeId(), data);
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled event) {
+        order("order.cancelled", event.orderId(), event.storeId(), new LinkedHashMap<>());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCompleted event) {
+        order("order.completed", event.orderId(), event.storeId(), new LinkedHashMap<>());
+    }
+
+    private void order(String type, OrderId orderId, StoreId storeId, LinkedHashMap<String, Object> data) {
+        data.put("orderId", orderId.value());
+        data.put("storeId", storeId.value());
+        var eventId = type + ":" + orderId.value();
+        stores.find(storeId).ifPresent(store -> webhooks.publish(store.merchantId(), type, eventId, data));
+        devices.originOf(orderId).ifPresent(origin -> {
+            // The maker learns what its device did, not where the household shops.
+            var withDevice = new LinkedHashMap<>(data);
+            withDevice.remove("storeId");
+            withDevice.put("deviceId", origin.deviceId().value());
+            withDevice.put("slotId", origin.slotId());
+            webhooks.publish(origin.makerId(), type, eventId, withDevice);
+        });
+    }
+}
