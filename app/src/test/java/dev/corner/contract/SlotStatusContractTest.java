@@ -53,7 +53,7 @@ class SlotStatusContractTest extends ContractTest {
         dishwasherId = new DeviceId(appliance.deviceId());
     }
 
-    record Appliance(DeviceClient client, String deviceId) {}
+    record Appliance(DeviceClient client, String deviceId, Account household) {}
 
     private Appliance appliance(Account maker, String slotId, String unit, long capacity) {
         var model = api.post(
@@ -83,7 +83,7 @@ class SlotStatusContractTest extends ContractTest {
         assertThat(claimed.status()).as(claimed.raw()).isEqualTo(201);
         var deviceId = device.get("deviceId").asString();
         return new Appliance(
-                new DeviceClient(api, deviceId, device.get("secret").asString(), clock), deviceId);
+                new DeviceClient(api, deviceId, device.get("secret").asString(), clock), deviceId, household);
     }
 
     private static String status(double remaining, double capacity, String unit, Instant measuredAt) {
@@ -288,5 +288,46 @@ class SlotStatusContractTest extends ContractTest {
 
         assertThat(window).hasSize(1); // 11:46 to 11:59 lie in one quarter hour
         assertThat(window.get(window.size() - 1).measuredAt()).isEqualTo(now.minus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aSlotRunningLowOrdersThroughItsPolicyOnceAndTheOrderDedupesLaterReports() {
+        var shop = town.shop(10);
+        var appliance = appliance(town.account("MAKER"), "tablets", "tablet", 40);
+        var bound = api.put(
+                "/api/v1/devices/" + appliance.deviceId() + "/slots/tablets",
+                appliance.household().token(),
+                Map.of(
+                        "productIds", List.of(shop.productId()),
+                        "strategy", "PREFERRED",
+                        "storeIds", List.of(shop.storeId()),
+                        "maxUnitPrice", Map.of("amount", 600, "currency", "EUR"),
+                        "quantity", 1));
+        assertThat(bound.status()).as(bound.raw()).isEqualTo(200);
+        var client = appliance.client();
+        // Two a day, from 16 four days ago to 8 now: 4 days left, more than 1 day of lead time and 2 of margin.
+        Api.Response last = null;
+        for (int hour = 0; hour <= 4 * 24; hour += 6) {
+            last = client.post(
+                    PATH, status(16 - 2.0 * hour / 24, 40, "tablet", now.minus(Duration.ofHours(4 * 24 - hour))));
+        }
+        assertThat(last.text("result")).as(last.raw()).isEqualTo("OK");
+        assertThat(town.level(shop).reserved()).isZero();
+
+        // A day and a half later, 5 left: empty in 2.5 days, within the lead time and margin.
+        var later = now.plus(Duration.ofHours(36));
+        clock.setTo(later);
+        var due = client.post(PATH, status(5, 40, "tablet", later));
+        assertThat(due.text("result")).as(due.raw()).isEqualTo("ORDER_PLACED");
+        var orderId = due.body().get("order").get("orderId").asString();
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
+        var again = client.post(PATH, status(5, 40, "tablet", later.plusSeconds(60)));
+        assertThat(again.body().get("order").get("orderId").asString()).isEqualTo(orderId);
+        clock.setTo(later.plus(Duration.ofHours(1)));
+        var next = client.post(PATH, status(4.9, 40, "tablet", later.plus(Duration.ofHours(1))));
+        assertThat(next.text("result")).isEqualTo("ORDER_IN_PROGRESS");
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
+        var orders = api.get("/api/v1/orders", appliance.household().token());
+        assertThat(orders.body().get("orders")).hasSize(1);
     }
 }
