@@ -2,6 +2,7 @@ package dev.corner.accounts;
 
 import dev.corner.accounts.internal.AccountRecords;
 import dev.corner.accounts.internal.AccountRecords.StoredAccount;
+import dev.corner.accounts.internal.RecentTokens;
 import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
@@ -33,18 +34,21 @@ public class Accounts {
     private final Clock clock;
     private final Duration tokenTtl;
     private final Duration webTokenTtl;
+    private final RecentTokens recentTokens;
 
     Accounts(
             AccountRecords records,
             PasswordEncoder passwords,
             Clock clock,
             @Value("${corner.security.token-ttl}") Duration tokenTtl,
-            @Value("${corner.security.web-token-ttl}") Duration webTokenTtl) {
+            @Value("${corner.security.web-token-ttl}") Duration webTokenTtl,
+            RecentTokens recentTokens) {
         this.records = records;
         this.passwords = passwords;
         this.clock = clock;
         this.tokenTtl = tokenTtl;
         this.webTokenTtl = webTokenTtl;
+        this.recentTokens = recentTokens;
     }
 
     /** A bearer token as handed out once; only its hash is kept. */
@@ -67,7 +71,10 @@ public class Accounts {
         return create(email, password, name, Role.STAFF);
     }
 
-    /** Ends every API session of the account, e.g. when staff leave a store. */
+    /**
+     * Ends every API session of the account, e.g. when staff leave a store: at once on this node,
+     * within {@code corner.security.token-cache} on the others (see {@link RecentTokens}).
+     */
     @Transactional
     public void endSessions(AccountId id) {
         records.deleteTokens(id);
@@ -88,7 +95,7 @@ public class Accounts {
                                 + existing.role() + " account; configure another address");
                     }
                     records.updatePassword(existing.id(), passwords.encode(requirePassword(password)));
-                    records.deleteTokens(existing.id());
+                    endSessions(existing.id());
                     return existing.id();
                 })
                 .orElseGet(() -> create(normalized, password, "Operator", Role.OPERATOR));
@@ -139,13 +146,26 @@ public class Accounts {
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The account behind a bearer token, if the token exists and has not expired. */
-    @Transactional(readOnly = true)
+    /**
+     * The account behind a bearer token, if the token exists and has not expired. Runs on every API
+     * request: a token resolved in the last seconds is answered from memory (see {@link RecentTokens}).
+     */
     public Optional<Caller> authenticate(String token) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
-        return records.findByToken(Digests.sha256Hex(token), clock.instant()).map(StoredAccount::caller);
+        var hash = Digests.sha256Hex(token);
+        var now = clock.instant();
+        var recent = recentTokens.find(hash, now);
+        if (recent.isPresent()) {
+            return recent;
+        }
+        // A single statement: no transaction of its own is needed.
+        return records.findByToken(hash, now).map(owner -> {
+            var caller = owner.account().caller();
+            recentTokens.remember(hash, caller, owner.expiresAt());
+            return caller;
+        });
     }
 
     private Optional<StoredAccount> signIn(String email, String password) {

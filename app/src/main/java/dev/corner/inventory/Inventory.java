@@ -6,9 +6,11 @@ import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
 import dev.corner.common.Text;
+import dev.corner.inventory.internal.ReservationCombiner;
 import dev.corner.inventory.internal.StockLedger;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,16 +25,22 @@ public class Inventory {
     private final StockLedger ledger;
     private final Stores stores;
     private final Catalog catalog;
+    private final ReservationCombiner combiner;
+    private final Clock clock;
     private final Duration reservationTtl;
 
     Inventory(
             StockLedger ledger,
             Stores stores,
             Catalog catalog,
+            ReservationCombiner combiner,
+            Clock clock,
             @Value("${corner.inventory.reservation-ttl}") Duration reservationTtl) {
         this.ledger = ledger;
         this.stores = stores;
         this.catalog = catalog;
+        this.combiner = combiner;
+        this.clock = clock;
         this.reservationTtl = reservationTtl;
     }
 
@@ -75,14 +83,22 @@ public class Inventory {
     /**
      * Holds stock for an order; empty when not enough is available. Never oversells. A reservation
      * not consumed or released within its time ({@code corner.inventory.reservation-ttl}) expires.
+     * Concurrent reservations are taken together by {@link ReservationCombiner}; the reservation
+     * holds for its full time once the caller's transaction commits, and only briefly if it does not.
      */
     @Transactional
     public Optional<ReservationId> reserve(StoreId storeId, ProductId productId, long quantity, String reference) {
         new StockLine(productId, quantity);
         var id = new ReservationId(Ids.next("rsv"));
-        return ledger.reserve(id, storeId, productId, quantity, reference, reservationTtl)
-                ? Optional.of(id)
-                : Optional.empty();
+        if (!combiner.combines()) {
+            return combiner.reserveHere(id, storeId, productId, quantity, reference)
+                    ? Optional.of(id)
+                    : Optional.empty();
+        }
+        if (!combiner.reserve(id, storeId, productId, quantity, reference)) {
+            return Optional.empty();
+        }
+        return ledger.holdUntil(id, clock.instant().plus(reservationTtl)) ? Optional.of(id) : Optional.empty();
     }
 
     /** Gives reserved stock back; releasing twice changes nothing. */

@@ -104,8 +104,9 @@ public final class HotProductBenchmark {
         var threads = new ArrayList<Thread>();
         for (int c = 0; c < clients; c++) {
             var thread = new Thread(() -> {
+                var connection = new KeepAliveConnection(base);
                 for (var button = buttons.poll(); button != null; button = buttons.poll()) {
-                    var answer = press(api, button[0], button[1]);
+                    var answer = press(connection, button[0], button[1]);
                     if (answer.contains("\"ORDER_PLACED\"")) {
                         placed.incrementAndGet();
                     } else if (answer.contains("\"UNAVAILABLE\"")) {
@@ -114,6 +115,7 @@ public final class HotProductBenchmark {
                         other.incrementAndGet();
                     }
                 }
+                connection.close();
             });
             thread.start();
             threads.add(thread);
@@ -141,7 +143,7 @@ public final class HotProductBenchmark {
                 exact ? "EXACT (no oversell)" : "WRONG");
     }
 
-    private static String press(JsonClient api, String deviceId, String secret) {
+    private static String press(KeepAliveConnection connection, String deviceId, String secret) {
         try {
             var path = "/device/v1/slots/main/press";
             var body = "{\"pressId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}";
@@ -154,16 +156,17 @@ public final class HotProductBenchmark {
             var signature = Base64.getEncoder()
                     .encodeToString(
                             mac.doFinal(("POST\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + hash).getBytes()));
-            return api.send(
-                    "POST",
-                    path,
-                    null,
-                    body,
-                    Map.of(
-                            "X-Corner-Device", deviceId,
-                            "X-Corner-Timestamp", timestamp,
-                            "X-Corner-Nonce", nonce,
-                            "X-Corner-Signature", signature));
+            return connection
+                    .send(
+                            "POST",
+                            path,
+                            Map.of(
+                                    "X-Corner-Device", deviceId,
+                                    "X-Corner-Timestamp", timestamp,
+                                    "X-Corner-Nonce", nonce,
+                                    "X-Corner-Signature", signature),
+                            body)
+                    .body();
         } catch (Exception e) {
             return "error: " + e.getMessage();
         }

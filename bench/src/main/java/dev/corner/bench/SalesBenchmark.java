@@ -1,7 +1,9 @@
 package dev.corner.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
@@ -63,11 +65,18 @@ public final class SalesBenchmark {
         var threads = new ArrayList<Thread>();
         for (int c = 0; c < clients; c++) {
             var thread = new Thread(() -> {
+                var connection = new KeepAliveConnection(base);
+                var headers = Map.of("Authorization", "Bearer " + token);
                 while (System.nanoTime() < ends) {
                     var body = "{\"saleId\":\"" + UUID.randomUUID() + "\",\"lines\":[" + lines
                             + "],\"tenders\":[{\"type\":\"CASH\",\"amount\":{\"amount\":1000,\"currency\":\"EUR\"}}]}";
                     long start = System.nanoTime();
-                    int status = api.status("POST", path, token, body);
+                    int status;
+                    try {
+                        status = connection.send("POST", path, headers, body).status();
+                    } catch (IOException e) {
+                        status = -1;
+                    }
                     long end = System.nanoTime();
                     if (start >= warmUpEnds) {
                         if (status == 201) {
@@ -78,6 +87,7 @@ public final class SalesBenchmark {
                         }
                     }
                 }
+                connection.close();
             });
             thread.start();
             threads.add(thread);

@@ -30,10 +30,12 @@ public class AccountRecords {
             Role.valueOf(rs.getString("role")));
 
     private final JdbcClient jdbc;
+    private final RecentTokens recentTokens;
     private final String dummyHash;
 
-    AccountRecords(JdbcClient jdbc, PasswordEncoder passwords) {
+    AccountRecords(JdbcClient jdbc, RecentTokens recentTokens, PasswordEncoder passwords) {
         this.jdbc = jdbc;
+        this.recentTokens = recentTokens;
         this.dummyHash = passwords.encode("not-a-real-password");
     }
 
@@ -63,6 +65,7 @@ public class AccountRecords {
         jdbc.sql("delete from account_tokens where account_id = :id")
                 .param("id", id.value())
                 .update();
+        recentTokens.forget(id);
     }
 
     /** Revokes the tokens with these hashes at once, e.g. those a web session was given. */
@@ -73,6 +76,7 @@ public class AccountRecords {
         jdbc.sql("delete from account_tokens where token_hash = any(cast(:hashes as varchar[]))")
                 .param("hashes", tokenHashes.toArray(String[]::new))
                 .update();
+        recentTokens.forget(tokenHashes);
     }
 
     public Optional<StoredAccount> findByEmail(String email) {
@@ -100,13 +104,17 @@ public class AccountRecords {
                 .update();
     }
 
-    public Optional<StoredAccount> findByToken(String tokenHash, Instant now) {
+    /** A live token: whose it is and until when it holds. */
+    public record TokenOwner(StoredAccount account, Instant expiresAt) {}
+
+    public Optional<TokenOwner> findByToken(String tokenHash, Instant now) {
         return jdbc.sql("""
-                        select a.* from account_tokens t join accounts a on a.id = t.account_id
+                        select a.*, t.expires_at as token_expires_at
+                        from account_tokens t join accounts a on a.id = t.account_id
                         where t.token_hash = :hash and t.expires_at > :now""")
                 .param("hash", tokenHash)
                 .param("now", SqlTime.utc(now))
-                .query(ROW)
+                .query((rs, n) -> new TokenOwner(ROW.mapRow(rs, n), SqlTime.instant(rs, "token_expires_at")))
                 .optional();
     }
 

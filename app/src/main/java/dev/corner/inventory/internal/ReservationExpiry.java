@@ -1,7 +1,6 @@
 package dev.corner.inventory.internal;
 
 import dev.corner.inventory.InventoryEvents.ReservationExpired;
-import dev.corner.inventory.MovementKind;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +33,7 @@ public class ReservationExpiry {
         int released = 0;
         for (var id : ledger.expiredReservations(clock.instant(), 500)) {
             var ended = transaction.execute(status -> {
-                var row = ledger.endReservation(id, MovementKind.RELEASED);
+                var row = ledger.expireReservation(id, clock.instant());
                 row.ifPresent(r ->
                         events.publishEvent(new ReservationExpired(r.id(), r.store(), r.product(), r.reference())));
                 return row.isPresent();

@@ -9,7 +9,6 @@ import dev.corner.inventory.ReservationId;
 import dev.corner.inventory.StockLevel;
 import dev.corner.stores.StoreId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +67,14 @@ public class StockLedger {
                 .param("channel", StockFeed.CHANNEL)
                 .query(Integer.class)
                 .single();
-        record(store, product, movement, reference, true);
+        record(store, product, movement, reference);
     }
 
     /**
-     * Appends shelf-only movements of one store in two statements, whatever their number: the level
-     * rows are created if missing (reservations need them; an existing row is not locked), and the
-     * movements are written unfolded. A sale of five products costs two round trips, not ten.
+     * Appends shelf-only movements of one store in one statement, whatever their number: the level
+     * rows are created if missing (reservations need them; an existing row is not locked), the
+     * movements are written to the ledger and queued in {@code inventory_pending} until {@link #fold}
+     * adds them into their levels. A sale of five products costs one round trip, not ten.
      */
     public void append(StoreId store, List<Map.Entry<ProductId, Movement>> movements, String reference) {
         if (movements.isEmpty()) {
@@ -95,20 +95,20 @@ public class StockLedger {
                 .toArray(String[]::new);
         var at = SqlTime.utc(clock.instant());
         jdbc.sql("""
-                        insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
-                        select :store, p, 0, 0, :at from unnest(cast(:products as varchar[])) as p
-                        order by p collate "C"
-                        on conflict do nothing""")
-                .param("store", store.value())
-                .param("products", products)
-                .param("at", at)
-                .update();
-        jdbc.sql("""
-                        insert into inventory_movements
-                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at, folded)
-                        select :store, p, k, d, 0, r, :reference, :at, false
-                        from unnest(cast(:products as varchar[]), cast(:kinds as varchar[]),
-                                    cast(:deltas as bigint[]), cast(:reasons as varchar[])) as m(p, k, d, r)""")
+                        with levels as (
+                            insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
+                            select :store, p, 0, 0, :at from unnest(cast(:products as varchar[])) as p
+                            order by p collate "C"
+                            on conflict do nothing),
+                        moved as (
+                            insert into inventory_movements
+                                (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
+                            select :store, p, k, d, 0, r, :reference, :at
+                            from unnest(cast(:products as varchar[]), cast(:kinds as varchar[]),
+                                        cast(:deltas as bigint[]), cast(:reasons as varchar[])) as m(p, k, d, r)
+                            returning id, store_id, product_id, on_hand_delta)
+                        insert into inventory_pending (movement_id, store_id, product_id, on_hand_delta)
+                        select id, store_id, product_id, on_hand_delta from moved""")
                 .param("store", store.value())
                 .param("products", products)
                 .param("kinds", kinds)
@@ -120,18 +120,19 @@ public class StockLedger {
     }
 
     /**
-     * Adds the movements not folded yet into their levels, in one transaction: a reader sees either
-     * the movements as pending or the level that holds them, never both or neither. Two nodes folding
-     * at once take different movements ({@code skip locked}). Answers how many movements it folded.
+     * Adds the movements not folded yet into their levels and takes them off the pending queue, in one
+     * transaction: a reader sees either the movements as pending or the level that holds them, never
+     * both or neither. The ledger rows themselves are never touched again. Two nodes folding at once
+     * take different movements ({@code skip locked}). Answers how many movements it folded.
      */
     public int fold(int limit) {
         return jdbc.sql("""
                         with batch as (
-                            select id from inventory_movements where not folded order by id limit :limit
+                            select movement_id from inventory_pending order by movement_id limit :limit
                             for update skip locked),
                         marked as (
-                            update inventory_movements m set folded = true from batch where m.id = batch.id
-                            returning m.store_id, m.product_id, m.on_hand_delta),
+                            delete from inventory_pending p using batch where p.movement_id = batch.movement_id
+                            returning p.store_id, p.product_id, p.on_hand_delta),
                         sums as (
                             select store_id, product_id, sum(on_hand_delta) as delta, count(*) as movements
                             from marked group by store_id, product_id),
@@ -151,46 +152,18 @@ public class StockLedger {
                 .single();
     }
 
-    /** One conditional update under the level's row lock: it takes the stock only if enough is available. */
-    public boolean reserve(
-            ReservationId id, StoreId store, ProductId product, long quantity, String reference, Duration ttl) {
-        // Lock the level first, then read what is pending in a statement of its own: a fold that
-        // committed before is then fully visible, and one that has not waits for us.
-        lockRow(store, product);
-        int updated = jdbc.sql("""
-                        with changed as (
-                            update inventory_levels set reserved = reserved + :quantity, updated_at = :at
-                            where store_id = :store and product_id = :product
-                              and on_hand + (select coalesce(sum(on_hand_delta), 0) from inventory_movements p
-                                             where p.store_id = :store and p.product_id = :product and not p.folded)
-                                  - reserved >= :quantity
-                            returning store_id, product_id, on_hand, reserved)
-                        select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
-                        from changed""")
-                .param("quantity", quantity)
-                .param("at", SqlTime.utc(clock.instant()))
-                .param("store", store.value())
-                .param("product", product.value())
-                .param("channel", StockFeed.CHANNEL)
-                .query(Integer.class)
-                .single();
-        if (updated == 0) {
-            return false;
-        }
-        jdbc.sql("""
-                        insert into inventory_reservations
-                            (id, store_id, product_id, quantity, status, reference, created_at, expires_at)
-                        values (:id, :store, :product, :quantity, 'ACTIVE', :reference, :at, :expires)""")
-                .param("id", id.value())
-                .param("store", store.value())
-                .param("product", product.value())
-                .param("quantity", quantity)
-                .param("reference", reference)
-                .param("at", SqlTime.utc(clock.instant()))
-                .param("expires", SqlTime.utc(clock.instant().plus(ttl)))
-                .update();
-        record(store, product, MovementKind.RESERVED.of(quantity), reference, true);
-        return true;
+    /**
+     * Extends a reservation taken by {@link ReservationCombiner} (held briefly) to its full time, in
+     * the transaction that uses it. False if it has ended meanwhile: then it holds nothing any more.
+     */
+    public boolean holdUntil(ReservationId id, Instant until) {
+        return jdbc.sql("""
+                                update inventory_reservations set expires_at = :until
+                                where id = :id and status = 'ACTIVE'""")
+                        .param("until", SqlTime.utc(until))
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     /** A reservation that ended: whose, and under what reference. */
@@ -198,13 +171,27 @@ public class StockLedger {
 
     /** Ends an active reservation, releasing or consuming its stock; an ended one is left alone. */
     public Optional<Ended> endReservation(ReservationId id, MovementKind kind) {
+        return end(id, kind, null);
+    }
+
+    /**
+     * Releases a reservation if it is still active and its time is up by {@code now}: one whose hold
+     * was extended since it was found expired is left alone.
+     */
+    public Optional<Ended> expireReservation(ReservationId id, Instant now) {
+        return end(id, MovementKind.RELEASED, now);
+    }
+
+    private Optional<Ended> end(ReservationId id, MovementKind kind, Instant expiredBy) {
         var ended = jdbc.sql("""
                         update inventory_reservations set status = :status, ended_at = :at
-                        where id = :id and status = 'ACTIVE'
-                        returning id, store_id, product_id, quantity, reference""")
+                        where id = :id and status = 'ACTIVE'"""
+                        + (expiredBy == null ? "" : " and expires_at <= :expiredBy")
+                        + " returning id, store_id, product_id, quantity, reference")
                 .param("status", kind == MovementKind.RELEASED ? "RELEASED" : "CONSUMED")
                 .param("at", SqlTime.utc(clock.instant()))
                 .param("id", id.value())
+                .param("expiredBy", SqlTime.utc(expiredBy))
                 .query((rs, n) -> new Ended(
                         new ReservationId(rs.getString(1)),
                         new StoreId(rs.getString(2)),
@@ -231,17 +218,17 @@ public class StockLedger {
             select k.product_id, coalesce(l.on_hand, 0) + coalesce(p.delta, 0) as on_hand, coalesce(l.reserved, 0) as reserved
             from (select product_id from inventory_levels where store_id = :store
                   union
-                  select product_id from inventory_movements where store_id = :store and not folded) k
+                  select product_id from inventory_pending where store_id = :store) k
             left join inventory_levels l on l.store_id = :store and l.product_id = k.product_id
-            left join (select product_id, sum(on_hand_delta) as delta from inventory_movements
-                       where store_id = :store and not folded group by product_id) p on p.product_id = k.product_id
+            left join (select product_id, sum(on_hand_delta) as delta from inventory_pending
+                       where store_id = :store group by product_id) p on p.product_id = k.product_id
             """;
 
     public StockLevel level(StoreId store, ProductId product) {
         return jdbc.sql("""
                         select coalesce((select on_hand from inventory_levels where store_id = :store and product_id = :product), 0)
-                             + (select coalesce(sum(on_hand_delta), 0) from inventory_movements
-                                where store_id = :store and product_id = :product and not folded),
+                             + (select coalesce(sum(on_hand_delta), 0) from inventory_pending
+                                where store_id = :store and product_id = :product),
                                coalesce((select reserved from inventory_levels
                                          where store_id = :store and product_id = :product), 0)""")
                 .param("store", store.value())
@@ -351,11 +338,11 @@ public class StockLedger {
         return sold;
     }
 
-    private void record(StoreId store, ProductId product, Movement movement, String reference, boolean folded) {
+    private void record(StoreId store, ProductId product, Movement movement, String reference) {
         jdbc.sql("""
                         insert into inventory_movements
-                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at, folded)
-                        values (:store, :product, :kind, :onHand, :reserved, :reason, :reference, :at, :folded)""")
+                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
+                        values (:store, :product, :kind, :onHand, :reserved, :reason, :reference, :at)""")
                 .param("store", store.value())
                 .param("product", product.value())
                 .param("kind", movement.kind().name())
@@ -366,7 +353,6 @@ public class StockLedger {
                         movement.reason() == null ? null : movement.reason().name())
                 .param("reference", reference)
                 .param("at", SqlTime.utc(clock.instant()))
-                .param("folded", folded)
                 .update();
     }
 }

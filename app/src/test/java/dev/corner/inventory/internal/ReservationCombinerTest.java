@@ -1,0 +1,119 @@
+package dev.corner.inventory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corner.ContractTest;
+import dev.corner.CornerTest;
+import dev.corner.catalog.ProductId;
+import dev.corner.inventory.Inventory;
+import dev.corner.inventory.ReservationId;
+import dev.corner.stores.StoreId;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reservations taken together: first come, first served, never more than available, never lost. */
+@CornerTest
+class ReservationCombinerTest extends ContractTest {
+
+    @Autowired
+    ReservationCombiner combiner;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    ReservationExpiry expiry;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aBatchTakesWhatFitsInTheOrderAskedAndNeverMore() throws Exception {
+        var shop = town.shop(5);
+        var store = new StoreId(shop.storeId());
+        var product = new ProductId(shop.productId());
+        var asked = List.of(3L, 3L, 1L, 1L, 1L).stream()
+                .map(quantity -> new ReservationCombiner.Request(
+                        new ReservationId("rsv_batch_" + quantity + "_" + System.nanoTime()),
+                        store,
+                        product,
+                        quantity,
+                        "batch"))
+                .toList();
+
+        java.util.Map<ReservationId, Boolean> granted;
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            granted = combiner.takeBatch(connection, asked);
+        }
+
+        assertThat(asked.stream().map(r -> granted.get(r.id())).toList())
+                .containsExactly(true, false, true, true, false);
+        var level = town.level(shop);
+        assertThat(level.reserved()).isEqualTo(5);
+        assertThat(level.available()).isZero();
+    }
+
+    @Test
+    void withoutCombiningAReservationIsTakenInItsCallersTransactionForItsFullTime() {
+        var shop = town.shop(2);
+        var store = new StoreId(shop.storeId());
+        var product = new ProductId(shop.productId());
+        transaction.executeWithoutResult(status -> {
+            assertThat(combiner.reserveHere(
+                            new ReservationId("rsv_here_" + System.nanoTime()), store, product, 2, "here"))
+                    .isTrue();
+            assertThat(combiner.reserveHere(
+                            new ReservationId("rsv_here_" + System.nanoTime()), store, product, 1, "here"))
+                    .isFalse();
+            status.setRollbackOnly();
+        });
+        // Rolled back with its caller: nothing held.
+        assertThat(town.level(shop).available()).isEqualTo(2);
+
+        transaction.executeWithoutResult(status -> assertThat(combiner.reserveHere(
+                        new ReservationId("rsv_here_" + System.nanoTime()), store, product, 1, "here"))
+                .isTrue());
+        clock.advance(Duration.ofHours(47));
+        expiry.releaseExpired();
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void aReservationWhoseTransactionRolledBackIsGivenBackAfterItsHold() {
+        var shop = town.shop(3);
+        transaction.executeWithoutResult(status -> {
+            assertThat(inventory.reserve(new StoreId(shop.storeId()), new ProductId(shop.productId()), 1, "lost"))
+                    .isPresent();
+            status.setRollbackOnly();
+        });
+        // The batch committed the reservation with a short hold; nothing refers to it.
+        assertThat(town.level(shop).available()).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(3));
+        expiry.releaseExpired();
+
+        assertThat(town.level(shop).reserved()).isZero();
+        assertThat(town.level(shop).available()).isEqualTo(3);
+    }
+
+    @Test
+    void aCommittedReservationOutlivesTheHold() {
+        var shop = town.shop(3);
+        assertThat(inventory.reserve(new StoreId(shop.storeId()), new ProductId(shop.productId()), 1, "kept"))
+                .isPresent();
+
+        clock.advance(Duration.ofMinutes(3));
+        expiry.releaseExpired();
+
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
+        assertThat(town.level(shop).available()).isEqualTo(2);
+    }
+}
