@@ -27,7 +27,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
             "corner.operator.email=operator@test.corner.dev",
             "corner.operator.password=operator-password",
             "corner.payments.simulated.slow-delay=400ms",
-            "corner.orders.expiry-check=1s"
+            "corner.orders.expiry-check=1s",
+            "corner.devices.heartbeat-check=1s"
         })
 @Import(CornerTest.Clocks.class)
 public @interface CornerTest {

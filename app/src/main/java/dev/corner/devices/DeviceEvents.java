@@ -21,6 +21,9 @@ public final class DeviceEvents {
     /** A press ordered nothing: {@code result} LIMIT_EXCEEDED or UNAVAILABLE, and why. */
     public record PressRefused(DeviceId deviceId, AccountId householdId, String slotId, String result, String reason) {}
 
+    /** A claimed device sent no heartbeat for a long while ({@code lastSeenAt} null: never). */
+    public record DeviceSilent(DeviceId deviceId, AccountId householdId, java.time.Instant lastSeenAt) {}
+
     /** The device and slot that placed an order, and the device's maker. */
     public record DeviceOrigin(DeviceId deviceId, String slotId, AccountId makerId) {}
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -120,27 +121,13 @@ class StockPages {
         var store = office.store(caller, storeId, model, "receive");
         var lines = lines(gtins, amounts);
         model.addAttribute("reference", reference);
-        try {
-            var stock = new ArrayList<StockLine>();
-            for (int i = 0; i < lines.size(); i++) {
-                var line = lines.get(i);
-                stock.add(new StockLine(
-                        office.product(line.gtin(), i + 1).id(),
-                        BackOffice.wholeNumber(line.amount(), "quantity", i + 1)));
-            }
+        return submit(caller, store, lines, model, response, "merchant/receive", () -> {
+            var stock = stockLines(lines);
             inventory.receive(caller, store.id(), stock, reference == null || reference.isBlank() ? null : reference);
-            model.addAttribute(
-                    "done",
-                    "Received " + stock.size() + (stock.size() == 1 ? " line" : " lines")
-                            + (reference == null || reference.isBlank() ? "" : " on delivery note " + reference.strip())
-                            + ".");
             model.addAttribute("reference", null);
-            form(caller, store, model, List.of());
-        } catch (CornerException e) {
-            refused(e, model, response);
-            form(caller, store, model, lines);
-        }
-        return "merchant/receive";
+            return "Received " + lineCount(stock.size())
+                    + (reference == null || reference.isBlank() ? "" : " on delivery note " + reference.strip()) + ".";
+        });
     }
 
     @GetMapping("/adjust")
@@ -164,7 +151,7 @@ class StockPages {
         var lines = lines(gtins, amounts);
         model.addAttribute("reason", reason);
         model.addAttribute("note", note);
-        try {
+        return submit(caller, store, lines, model, response, "merchant/adjust", () -> {
             var why = reason(reason);
             var changes = new ArrayList<StockKeeping.Change>();
             for (int i = 0; i < lines.size(); i++) {
@@ -174,16 +161,9 @@ class StockPages {
                         BackOffice.wholeNumber(line.amount(), "the change", i + 1)));
             }
             stockKeeping.adjust(caller, store.id(), changes, why, note == null || note.isBlank() ? null : note);
-            model.addAttribute(
-                    "done",
-                    "Adjusted " + changes.size() + (changes.size() == 1 ? " line" : " lines") + " (" + why + ").");
             model.addAttribute("note", null);
-            form(caller, store, model, List.of());
-        } catch (CornerException e) {
-            refused(e, model, response);
-            form(caller, store, model, lines);
-        }
-        return "merchant/adjust";
+            return "Adjusted " + lineCount(changes.size()) + " (" + why + ").";
+        });
     }
 
     @GetMapping("/count")
@@ -206,7 +186,7 @@ class StockPages {
         var store = office.store(caller, storeId, model, "count");
         var lines = lines(gtins, amounts);
         model.addAttribute("kind", kind);
-        try {
+        return submit(caller, store, lines, model, response, "merchant/count", () -> {
             var countKind = switch (kind) {
                 case "CYCLE" -> CountKind.CYCLE;
                 case "FULL" -> CountKind.FULL;
@@ -229,13 +209,8 @@ class StockPages {
             model.addAttribute(
                     "totalVariance",
                     variances.stream().mapToLong(VarianceRow::variance).sum());
-            model.addAttribute("done", (countKind == CountKind.FULL ? "Full" : "Cycle") + " count booked.");
-            form(caller, store, model, List.of());
-        } catch (CornerException e) {
-            refused(e, model, response);
-            form(caller, store, model, lines);
-        }
-        return "merchant/count";
+            return (countKind == CountKind.FULL ? "Full" : "Cycle") + " count booked.";
+        });
     }
 
     @GetMapping("/transfer")
@@ -259,33 +234,58 @@ class StockPages {
         var lines = lines(gtins, amounts);
         model.addAttribute("toStoreId", toStoreId);
         model.addAttribute("note", note);
-        try {
+        return submit(caller, store, lines, model, response, "merchant/transfer", () -> {
             if (toStoreId == null || toStoreId.isBlank()) {
                 throw CornerException.invalid("INVALID_STORE", "choose the store the goods go to");
             }
-            var stock = new ArrayList<StockLine>();
-            for (int i = 0; i < lines.size(); i++) {
-                var line = lines.get(i);
-                stock.add(new StockLine(
-                        office.product(line.gtin(), i + 1).id(),
-                        BackOffice.wholeNumber(line.amount(), "quantity", i + 1)));
-            }
+            var stock = stockLines(lines);
             stockKeeping.transfer(
                     caller, store.id(), new StoreId(toStoreId), stock, note == null || note.isBlank() ? null : note);
             var to = office.stores(caller).stream()
                     .filter(s -> s.id().value().equals(toStoreId))
                     .findFirst()
-                    .map(dev.corner.stores.Store::name)
+                    .map(Store::name)
                     .orElse(toStoreId);
-            model.addAttribute(
-                    "done", "Sent " + stock.size() + (stock.size() == 1 ? " line" : " lines") + " to " + to + ".");
             model.addAttribute("note", null);
+            return "Sent " + lineCount(stock.size()) + " to " + to + ".";
+        });
+    }
+
+    /**
+     * Runs a form's action. Done, the page shows the action's message and a fresh form; refused,
+     * the problem and the lines as they were typed.
+     */
+    private String submit(
+            Caller caller,
+            Store store,
+            List<Line> lines,
+            Model model,
+            HttpServletResponse response,
+            String view,
+            Supplier<String> action) {
+        try {
+            model.addAttribute("done", action.get());
             form(caller, store, model, List.of());
         } catch (CornerException e) {
             refused(e, model, response);
             form(caller, store, model, lines);
         }
-        return "merchant/transfer";
+        return view;
+    }
+
+    /** The typed lines as products and quantities. */
+    private List<StockLine> stockLines(List<Line> lines) {
+        var stock = new ArrayList<StockLine>();
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            stock.add(new StockLine(
+                    office.product(line.gtin(), i + 1).id(), BackOffice.wholeNumber(line.amount(), "quantity", i + 1)));
+        }
+        return stock;
+    }
+
+    private static String lineCount(int n) {
+        return n + (n == 1 ? " line" : " lines");
     }
 
     private static AdjustmentReason reason(String reason) {

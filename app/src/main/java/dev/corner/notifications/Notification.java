@@ -22,6 +22,9 @@ public record Notification(
     /** A press ordered nothing: a spending limit, or nothing within the slot's policy. */
     public static final String PRESS_REFUSED = "PRESS_REFUSED";
 
+    /** A device sent no heartbeat for 48 hours. */
+    public static final String DEVICE_SILENT = "DEVICE_SILENT";
+
     /** A device pressed too fast and was paused. */
     public static final String DEVICE_PAUSED = "DEVICE_PAUSED";
 

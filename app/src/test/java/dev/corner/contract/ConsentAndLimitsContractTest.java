@@ -271,4 +271,36 @@ class ConsentAndLimitsContractTest extends ContractTest {
                         .status())
                 .isEqualTo(403);
     }
+
+    private long notices(Neighbourhood.Household household, String kind) {
+        long n = 0;
+        for (var notice : api.get("/api/v1/notifications", household.account().token())
+                .body()
+                .get("notifications")) {
+            if (kind.equals(notice.get("kind").asString())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aDeviceSilentFor48HoursIsReportedToItsHouseholdAndAgainAfterItsNextSilence() {
+        var shop = town.shop(1);
+        var household = town.householdWithButton(shop);
+        var device = button(household);
+        assertThat(device.post("/device/v1/heartbeat", "{\"firmware\":\"1.0\",\"battery\":80}")
+                        .status())
+                .isEqualTo(200);
+
+        clock.advance(Duration.ofHours(49));
+        assertThat(awaitNotice(household, "DEVICE_SILENT"))
+                .contains(household.device().deviceId(), "heartbeat");
+
+        assertThat(device.post("/device/v1/heartbeat", "{\"firmware\":\"1.0\",\"battery\":79}")
+                        .status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofHours(49));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notices(household, "DEVICE_SILENT") == 2);
+    }
 }

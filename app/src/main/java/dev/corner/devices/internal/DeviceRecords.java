@@ -213,7 +213,9 @@ public class DeviceRecords {
     }
 
     public void heartbeat(DeviceId id, String firmware, Integer battery, Instant at) {
-        jdbc.sql("update devices set firmware = :firmware, battery = :battery, last_seen_at = :at where id = :id")
+        jdbc.sql("""
+                        update devices set firmware = :firmware, battery = :battery, last_seen_at = :at,
+                               silence_noticed_at = null where id = :id""")
                 .param("firmware", firmware)
                 .param("battery", battery)
                 .param("at", SqlTime.utc(at))
@@ -467,5 +469,29 @@ public class DeviceRecords {
         jdbc.sql("update device_quotes set used = true where quote_id = :quote")
                 .param("quote", quoteId)
                 .update();
+    }
+
+    /** A claimed device silent since before the cutoff, and whom to tell. */
+    public record Silent(DeviceId deviceId, AccountId household, Instant lastSeenAt) {}
+
+    /**
+     * Claimed devices with no heartbeat since {@code cutoff} whose household was not told yet,
+     * marked as told in the same statement; another node marks and tells the others.
+     */
+    public List<Silent> takeSilentSince(Instant cutoff, Instant now, int limit) {
+        return jdbc.sql("""
+                        update devices set silence_noticed_at = :now where id in (
+                            select id from devices where status = 'CLAIMED' and silence_noticed_at is null
+                              and coalesce(last_seen_at, claimed_at) < :cutoff
+                            limit :limit for update skip locked)
+                        returning id, household_id, last_seen_at""")
+                .param("now", SqlTime.utc(now))
+                .param("cutoff", SqlTime.utc(cutoff))
+                .param("limit", limit)
+                .query((rs, n) -> new Silent(
+                        new DeviceId(rs.getString("id")),
+                        new AccountId(rs.getString("household_id")),
+                        SqlTime.instant(rs, "last_seen_at")))
+                .list();
     }
 }

@@ -220,52 +220,15 @@ class DevicesController {
         return DeviceJson.of(devices.one(caller, id), devices.overrides(caller, id));
     }
 
-    record SettingsJson(
-            Consent consent,
-            int cancelWindowMinutes,
-            int priceGuardPercent,
-            Money orderLimit,
-            Money monthlyLimit,
-            int pressesPerMinute,
-            boolean paused) {
-        static SettingsJson of(HouseholdSettings.Settings s) {
-            return new SettingsJson(
-                    s.consent(),
-                    s.cancelWindowMinutes(),
-                    s.priceGuardPercent(),
-                    s.orderLimit(),
-                    s.monthlyLimit(),
-                    s.pressesPerMinute(),
-                    s.paused());
-        }
-    }
-
-    record SettingsChange(
-            Consent consent,
-            Integer cancelWindowMinutes,
-            Integer priceGuardPercent,
-            Money orderLimit,
-            Money monthlyLimit,
-            Integer pressesPerMinute,
-            Boolean paused) {}
-
+    // The settings records are plain values of the devices API, so they are the JSON as they are.
     @GetMapping("/household/settings")
-    SettingsJson householdSettings(Caller caller) {
-        return SettingsJson.of(settings.of(caller));
+    HouseholdSettings.Settings householdSettings(Caller caller) {
+        return settings.of(caller);
     }
 
     @PutMapping("/household/settings")
-    SettingsJson changeHouseholdSettings(Caller caller, @RequestBody SettingsChange request) {
-        return SettingsJson.of(settings.change(
-                caller,
-                new HouseholdSettings.Changes(
-                        request.consent(),
-                        request.cancelWindowMinutes(),
-                        request.priceGuardPercent(),
-                        request.orderLimit(),
-                        request.monthlyLimit(),
-                        request.pressesPerMinute(),
-                        request.paused())));
+    HouseholdSettings.Settings changeHouseholdSettings(Caller caller, @RequestBody HouseholdSettings.Changes request) {
+        return settings.change(caller, request);
     }
 
     @DeleteMapping("/devices/{deviceId}")

@@ -2,6 +2,7 @@ package dev.corner.notifications.internal;
 
 import dev.corner.common.Ids;
 import dev.corner.devices.DeviceEvents.DevicePausedForStorm;
+import dev.corner.devices.DeviceEvents.DeviceSilent;
 import dev.corner.devices.DeviceEvents.PressRefused;
 import dev.corner.notifications.Notification;
 import dev.corner.orders.OrderEvents.OrderAwaitingConfirmation;
@@ -72,6 +73,21 @@ class HouseholdNotices {
                         + " Resume it when it is safe.",
                 null,
                 "storm:" + Ids.next("ev"));
+    }
+
+    @ApplicationModuleListener
+    void on(DeviceSilent silent) {
+        notify(
+                silent.householdId(),
+                Notification.DEVICE_SILENT,
+                "A device has gone quiet",
+                "Device " + silent.deviceId().value() + " has sent no heartbeat since "
+                        + (silent.lastSeenAt() == null
+                                ? "it was claimed"
+                                : silent.lastSeenAt().toString())
+                        + ". Check its battery and its connection.",
+                null,
+                "silent:" + Ids.next("ev"));
     }
 
     private void notify(
