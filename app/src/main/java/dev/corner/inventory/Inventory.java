@@ -61,21 +61,21 @@ public class Inventory {
      */
     @Transactional
     public void recordSale(StoreId storeId, List<StockLine> lines, String reference) {
-        ledger.append(
-                storeId,
-                inLockOrder(lines).stream()
-                        .map(line -> java.util.Map.entry(line.productId(), MovementKind.SOLD.of(line.quantity())))
-                        .toList(),
-                reference);
+        appendShelfMovements(storeId, lines, MovementKind.SOLD, reference);
     }
 
     /** Goods came back through the till and go back on the shelf. */
     @Transactional
     public void recordReturn(StoreId storeId, List<StockLine> lines, String reference) {
+        appendShelfMovements(storeId, lines, MovementKind.RETURNED, reference);
+    }
+
+    /** Movements of goods on the shelf only, appended and folded into the levels shortly after. */
+    private void appendShelfMovements(StoreId storeId, List<StockLine> lines, MovementKind kind, String reference) {
         ledger.append(
                 storeId,
                 inLockOrder(lines).stream()
-                        .map(line -> java.util.Map.entry(line.productId(), MovementKind.RETURNED.of(line.quantity())))
+                        .map(line -> java.util.Map.entry(line.productId(), kind.of(line.quantity())))
                         .toList(),
                 reference);
     }
