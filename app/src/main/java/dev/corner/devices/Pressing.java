@@ -17,17 +17,21 @@ import dev.corner.devices.model.PressStormPolicy;
 import dev.corner.devices.model.RepeatPresses;
 import dev.corner.devices.model.SlotPolicy;
 import dev.corner.devices.model.SpendingLimitPolicy;
+import dev.corner.devices.model.Strategy;
 import dev.corner.inventory.Inventory;
 import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
 import dev.corner.orders.Ordering;
 import dev.corner.orders.Ordering.PlaceOrder;
+import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +60,7 @@ public class Pressing {
     private final Inventory inventory;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final Stores stores;
     private final Clock clock;
 
     Pressing(
@@ -66,6 +71,7 @@ public class Pressing {
             Inventory inventory,
             ApplicationEventPublisher events,
             JsonMapper json,
+            Stores stores,
             Clock clock) {
         this.records = records;
         this.settings = settings;
@@ -74,6 +80,7 @@ public class Pressing {
         this.inventory = inventory;
         this.events = events;
         this.json = json;
+        this.stores = stores;
         this.clock = clock;
     }
 
@@ -284,6 +291,8 @@ public class Pressing {
 
     private List<Candidate> offered(SlotPolicy policy) {
         var offered = new ArrayList<Candidate>();
+        var now = clock.instant();
+        var readyAt = new HashMap<StoreId, Instant>();
         for (var product : policy.productIds()) {
             for (var store : policy.storeIds()) {
                 catalog.priceAt(store, product)
@@ -291,7 +300,12 @@ public class Pressing {
                                 product,
                                 store,
                                 price,
-                                inventory.level(store, product).available())));
+                                inventory.level(store, product).available(),
+                                policy.strategy() == Strategy.FASTEST
+                                        ? readyAt.computeIfAbsent(
+                                                store,
+                                                s -> stores.readyAt(s, now).orElse(null))
+                                        : null)));
             }
         }
         return offered;
