@@ -214,8 +214,11 @@ public class Pressing {
         return answer(Result.ORDER_PLACED, placed);
     }
 
+    /** An order placed by a press has the source {@code device:<deviceId>/<slotId>}. */
+    static final String SOURCE_PREFIX = "device:";
+
     private static String source(Device device, Slot slot) {
-        return "device:" + device.id() + "/" + slot.slotId();
+        return SOURCE_PREFIX + device.id() + "/" + slot.slotId();
     }
 
     /** The evidence of a consent given in advance: the mode and window the household set. */
@@ -276,11 +279,11 @@ public class Pressing {
                 .truncatedTo(ChronoUnit.DAYS)
                 .toInstant();
         AccountId household = device.household();
-        var devicePrefix = "device:" + device.id() + "/";
+        var devicePrefix = SOURCE_PREFIX + device.id() + "/";
         return new SpendingLimitPolicy.Spent(
                 ordering.spentSince(household, devicePrefix, today),
                 ordering.spentSince(household, devicePrefix, month),
-                ordering.spentSince(household, "device:", month));
+                ordering.spentSince(household, SOURCE_PREFIX, month));
     }
 
     /** What a slot would order now, without ordering it; for devices with a display. */
