@@ -52,6 +52,16 @@ class ChoiceTest {
     }
 
     @Test
+    void whenNothingFitsItSaysWhy() {
+        var policy = policy(Strategy.CHEAPEST, 700);
+        assertThat(Choice.whyNothing(policy, List.of())).isEqualTo("NOT_OFFERED");
+        assertThat(Choice.whyNothing(policy, List.of(offer(SPARKLE, CORNER, 701, 5))))
+                .isEqualTo("ABOVE_PRICE_CAP");
+        assertThat(Choice.whyNothing(policy, List.of(offer(SPARKLE, CORNER, 701, 5), offer(GREEN, CORNER, 650, 0))))
+                .isEqualTo("OUT_OF_STOCK");
+    }
+
+    @Test
     void preferredKeepsTheHouseholdsOrder() {
         var ranked = Choice.rank(
                 policy(Strategy.PREFERRED, 700),

@@ -38,4 +38,19 @@ public final class Choice {
                         .toList();
         };
     }
+
+    /**
+     * Why nothing of the policy can be ordered, when {@link #rank} is empty: {@code NOT_OFFERED}
+     * (no allowed store offers an acceptable product), {@code ABOVE_PRICE_CAP} (every offer costs
+     * more than the cap) or {@code OUT_OF_STOCK} (offers within the cap lack the stock).
+     */
+    public static String whyNothing(SlotPolicy policy, List<Candidate> offered) {
+        if (offered.isEmpty()) {
+            return "NOT_OFFERED";
+        }
+        boolean anyWithinCap = offered.stream()
+                .anyMatch(c -> c.price().currency().equals(policy.maxUnitPrice().currency())
+                        && !c.price().exceeds(policy.maxUnitPrice()));
+        return anyWithinCap ? "OUT_OF_STOCK" : "ABOVE_PRICE_CAP";
+    }
 }
