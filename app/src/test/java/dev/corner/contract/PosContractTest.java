@@ -335,6 +335,39 @@ class PosContractTest extends ContractTest {
     }
 
     @Test
+    void theRegisterSetupCarriesAnETagAndAnUnchangedOneIsAnsweredNotModified() throws Exception {
+        var shop = town.shop(3);
+        var clerk = town.staff(shop, false, false);
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = etag -> {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(api.base() + "/api/v1/stores/" + shop.storeId() + "/pos/setup"))
+                    .header("Authorization", "Bearer " + clerk.token());
+            if (etag != null) {
+                request.header("If-None-Match", etag);
+            }
+            try {
+                return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        var first = get.apply(null);
+        var etag = first.headers().firstValue("ETag").orElseThrow();
+        var unchanged = get.apply(etag);
+        town.offer(shop.merchant(), shop.storeId(), shop.productId(), 529);
+        var changed = get.apply(etag);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("529");
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+    }
+
+    @Test
     void salesHistoryFindsSalesByProductAndNewestFirst() {
         var shop = town.shop(20);
         var otherProduct = town.product(shop.merchant());
