@@ -732,7 +732,8 @@
             return;
         }
         const c = currency();
-        const body = Object.assign({}, sale, {
+        const seller = state.setup && state.setup.staff && state.setup.staff.accountId;
+        const body = Object.assign({}, sale, seller ? { soldBy: seller } : {}, {
             madeOfflineAt: new Date().toISOString(),
             lines: state.basket.lines.map((line) => {
                 const out = {

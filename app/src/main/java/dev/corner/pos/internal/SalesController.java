@@ -54,7 +54,8 @@ class SalesController {
             Money basketDiscount,
             List<TenderRequest> tenders,
             String registerId,
-            Instant madeOfflineAt) {}
+            Instant madeOfflineAt,
+            String soldBy) {}
 
     record TenderJson(
             Tender.Type type,
@@ -126,7 +127,8 @@ class SalesController {
                         request.basketDiscount(),
                         tenders,
                         request.registerId(),
-                        request.madeOfflineAt()));
+                        request.madeOfflineAt(),
+                        request.soldBy()));
         return Recorded.of(sale);
     }
 
