@@ -14,18 +14,24 @@ import dev.corner.devices.model.Candidate;
 import dev.corner.devices.model.Choice;
 import dev.corner.devices.model.ConsentPolicy;
 import dev.corner.devices.model.PressStormPolicy;
+import dev.corner.devices.model.RepeatPresses;
 import dev.corner.devices.model.SlotPolicy;
 import dev.corner.devices.model.SpendingLimitPolicy;
+import dev.corner.devices.model.Strategy;
 import dev.corner.inventory.Inventory;
+import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
 import dev.corner.orders.Ordering;
 import dev.corner.orders.Ordering.PlaceOrder;
+import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +60,7 @@ public class Pressing {
     private final Inventory inventory;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final Stores stores;
     private final Clock clock;
 
     Pressing(
@@ -64,6 +71,7 @@ public class Pressing {
             Inventory inventory,
             ApplicationEventPublisher events,
             JsonMapper json,
+            Stores stores,
             Clock clock) {
         this.records = records;
         this.settings = settings;
@@ -72,6 +80,7 @@ public class Pressing {
         this.inventory = inventory;
         this.events = events;
         this.json = json;
+        this.stores = stores;
         this.clock = clock;
     }
 
@@ -121,20 +130,22 @@ public class Pressing {
         if (slot.policy() == null) {
             return PressAnswer.of(Result.NOT_CONFIGURED);
         }
-        if (slot.openOrder() != null) {
-            var open = ordering.find(slot.openOrder()).filter(o -> o.status().isOpen());
-            if (open.isPresent()) {
-                return answer(Result.ORDER_IN_PROGRESS, open.get());
-            }
-        }
         var policy = slot.policy();
         var overrides = records.overrides(device.id());
         var limits = new SpendingLimitPolicy(
                 household.orderLimit(), overrides.dailyLimit(), overrides.monthlyLimit(), household.monthlyLimit());
         var consent = new ConsentPolicy(
                 household.consent(), overrides.consent(), policy.consent(), household.priceGuardPercent());
-        var spent = limits.any() ? spent(device) : null;
         long quantity = (long) policy.quantity() * multiplier;
+        if (slot.openOrder() != null) {
+            var open = ordering.find(slot.openOrder()).filter(o -> o.status().isOpen());
+            if (open.isPresent()) {
+                return household.repeatPresses() == RepeatPresses.ADD_TO_ORDER
+                        ? addTo(open.get(), device, slot, quantity, household, limits, consent)
+                        : answer(Result.ORDER_IN_PROGRESS, open.get());
+            }
+        }
+        var spent = limits.any() ? spent(device) : null;
         String limitHit = null;
         for (var candidate : Choice.rank(policy, offered(policy), quantity)) {
             var total = candidate.price().times(quantity);
@@ -203,8 +214,11 @@ public class Pressing {
         return answer(Result.ORDER_PLACED, placed);
     }
 
+    /** An order placed by a press has the source {@code device:<deviceId>/<slotId>}. */
+    static final String SOURCE_PREFIX = "device:";
+
     private static String source(Device device, Slot slot) {
-        return "device:" + device.id() + "/" + slot.slotId();
+        return SOURCE_PREFIX + device.id() + "/" + slot.slotId();
     }
 
     /** The evidence of a consent given in advance: the mode and window the household set. */
@@ -218,6 +232,45 @@ public class Pressing {
     }
 
     /** What the device and its household spent today and this month (UTC calendar). */
+    /**
+     * A repeated press while the household chose that presses add to the open order: inside the
+     * cancel window, within the household's maximum, the limits and the cap, and at a price that
+     * needs no confirmation, the slot's quantity joins the order ({@code ORDER_PLACED} with reason
+     * {@code ADDED_TO_ORDER}); otherwise nothing changes and the answer says why.
+     */
+    private PressAnswer addTo(
+            OrderView open,
+            Device device,
+            Slot slot,
+            long quantity,
+            HouseholdSettings.Settings household,
+            SpendingLimitPolicy limits,
+            ConsentPolicy consent) {
+        if (open.status() != OrderStatus.PLACED
+                || open.cancelUntil() == null
+                || !clock.instant().isBefore(open.cancelUntil())) {
+            return answer(Result.ORDER_IN_PROGRESS, open);
+        }
+        long units = open.lines().stream().mapToLong(OrderView.Line::quantity).sum();
+        if (units + quantity > household.maxOrderQuantity()) {
+            return answer(Result.ORDER_IN_PROGRESS, open).withReason("MAX_ORDER_QUANTITY");
+        }
+        var price = catalog.priceAt(open.storeId(), open.lines().get(0).productId());
+        if (price.isEmpty() || consent.confirmationReason(slot.boundUnitPrice(), price.get()) != null) {
+            return answer(Result.ORDER_IN_PROGRESS, open).withReason("PRICE_CHANGED");
+        }
+        if (limits.any()) {
+            var exceeded =
+                    limits.exceededBy(price.get().times(quantity), open.total().amount(), spent(device));
+            if (exceeded.isPresent()) {
+                return PressAnswer.of(Result.LIMIT_EXCEEDED, exceeded.get());
+            }
+        }
+        return ordering.addUnits(open.orderId(), quantity, slot.policy().maxUnitPrice())
+                .map(added -> answer(Result.ORDER_PLACED, added).withReason("ADDED_TO_ORDER"))
+                .orElseGet(() -> answer(Result.ORDER_IN_PROGRESS, open).withReason("NOT_ADDED"));
+    }
+
     private SpendingLimitPolicy.Spent spent(Device device) {
         var now = clock.instant();
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
@@ -226,11 +279,11 @@ public class Pressing {
                 .truncatedTo(ChronoUnit.DAYS)
                 .toInstant();
         AccountId household = device.household();
-        var devicePrefix = "device:" + device.id() + "/";
+        var devicePrefix = SOURCE_PREFIX + device.id() + "/";
         return new SpendingLimitPolicy.Spent(
                 ordering.spentSince(household, devicePrefix, today),
                 ordering.spentSince(household, devicePrefix, month),
-                ordering.spentSince(household, "device:", month));
+                ordering.spentSince(household, SOURCE_PREFIX, month));
     }
 
     /** What a slot would order now, without ordering it; for devices with a display. */
@@ -241,6 +294,8 @@ public class Pressing {
 
     private List<Candidate> offered(SlotPolicy policy) {
         var offered = new ArrayList<Candidate>();
+        var now = clock.instant();
+        var readyAt = new HashMap<StoreId, Instant>();
         for (var product : policy.productIds()) {
             for (var store : policy.storeIds()) {
                 catalog.priceAt(store, product)
@@ -248,7 +303,12 @@ public class Pressing {
                                 product,
                                 store,
                                 price,
-                                inventory.level(store, product).available())));
+                                inventory.level(store, product).available(),
+                                policy.strategy() == Strategy.FASTEST
+                                        ? readyAt.computeIfAbsent(
+                                                store,
+                                                s -> stores.readyAt(s, now).orElse(null))
+                                        : null)));
             }
         }
         return offered;

@@ -11,8 +11,8 @@ import java.util.Base64;
 
 /**
  * Who may connect to the embedded broker and what each may do. A device connects with its id as
- * user name and its broker password, under a client id that is its device id or starts with its
- * device id and a dash (so no one can take over another's session), publishes only to its own
+ * user name and its broker password, under a client id that contains its device id (so no one can
+ * take over another's session), publishes only to its own
  * requests topic and subscribes only to its own replies topic. Corner's own connection uses a user
  * name no device id can have and a password made at start, kept in memory only.
  */
@@ -46,8 +46,9 @@ final class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         if (SERVICE_USER.equals(username)) {
             return clientId.startsWith(SERVICE_CLIENT_PREFIX) && Digests.same(servicePassword, presented);
         }
-        var ownClientId = clientId.equals(username) || clientId.startsWith(username + "-");
-        return ownClientId
+        // A device's client id names it ("dev_…", "device-dev_…", "dev_…-sub"): device ids are long
+        // and random, so no device can take over the session of another by reusing its client id.
+        return clientId.contains(username)
                 && !clientId.startsWith(SERVICE_CLIENT_PREFIX)
                 && devices.brokerPasswordMatches(username, presented);
     }
