@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corner.ContractTest;
 import dev.corner.CornerTest;
+import dev.corner.devices.mqtt.EmbeddedBroker;
 import dev.corner.simulator.DeviceSimulator;
 import dev.corner.simulator.SimulatedDevice;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The device simulator (module {@code simulator}) against a running Corner, over HTTP. */
 @CornerTest
 class DeviceSimulatorTest extends ContractTest {
+
+    @Autowired
+    EmbeddedBroker broker;
 
     private SimulatedDevice simulated(String deviceId, String secret) {
         return SimulatedDevice.http(URI.create("http://localhost:" + port), deviceId, secret)
@@ -38,6 +43,28 @@ class DeviceSimulatorTest extends ContractTest {
             assertThat(town.level(shop).reserved()).isEqualTo(1);
             var status = button.status("main", 0.5, 1, "pack", clock.instant().truncatedTo(ChronoUnit.SECONDS));
             assertThat(status.status()).as(status.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSimulatedButtonPressesOverMqttAsOverHttp() {
+        var shop = town.shop(5);
+        var household = town.householdWithButton(shop);
+        try (var button = SimulatedDevice.mqtt(
+                        "tcp://127.0.0.1:" + broker.port(),
+                        household.device().deviceId(),
+                        household.device().secret())
+                .withClock(clock)) {
+            var press = button.press("main", "mqtt-press-1", 1);
+            var overHttp = simulated(
+                            household.device().deviceId(), household.device().secret())
+                    .press("main", "mqtt-press-1", 1);
+
+            assertThat(press.status()).isEqualTo(200);
+            assertThat(press.result()).as(press.body()).isEqualTo("ORDER_PLACED");
+            assertThat(overHttp.field("orderId")).isEqualTo(press.field("orderId"));
+            assertThat(button.heartbeat("sim-1.0", 70).status()).isEqualTo(200);
+            assertThat(town.level(shop).reserved()).isEqualTo(1);
         }
     }
 
