@@ -54,6 +54,32 @@ public class HouseholdDevices {
     public record Owned(Device device, List<Slot> slots) {}
 
     /**
+     * A device as other modules may show it to its household: its state, its slots, and its own
+     * consent mode and limits (each null when it follows the household).
+     */
+    public record DeviceView(
+            DeviceId deviceId,
+            String serial,
+            String modelId,
+            boolean revoked,
+            boolean paused,
+            String firmware,
+            Integer battery,
+            java.time.Instant lastSeenAt,
+            List<SlotView> slots,
+            Consent consent,
+            Money dailyLimit,
+            Money monthlyLimit) {}
+
+    /** A slot of a device: what it holds and, once bound, its policy and its open order if any. */
+    public record SlotView(
+            String slotId, String unit, long capacity, SlotPolicy policy, dev.corner.orders.OrderId openOrder) {
+        public boolean bound() {
+            return policy != null;
+        }
+    }
+
+    /**
      * Claims a provisioned device with the code printed on it. A wrong code and an unknown serial
      * answer alike, so serials cannot be probed; claiming one's own device again is harmless.
      */
@@ -142,6 +168,40 @@ public class HouseholdDevices {
     @Transactional(readOnly = true)
     public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(dev.corner.orders.OrderId order) {
         return records.originOf(order);
+    }
+
+    /** The household's devices, revoked ones too, as {@link DeviceView}s. */
+    @Transactional(readOnly = true)
+    public List<DeviceView> overview(Caller household) {
+        household.requireRole(Role.HOUSEHOLD);
+        return records.devicesEverOf(household.accountId()).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** One of the household's claimed devices; another's, or a revoked one, answers 404. */
+    @Transactional(readOnly = true)
+    public DeviceView view(Caller household, DeviceId deviceId) {
+        return view(requireOwn(household, deviceId));
+    }
+
+    private DeviceView view(Device d) {
+        var overrides = records.overrides(d.id());
+        return new DeviceView(
+                d.id(),
+                d.serial(),
+                d.modelId(),
+                d.status() == Status.REVOKED,
+                d.paused(),
+                d.firmware(),
+                d.battery(),
+                d.lastSeenAt(),
+                records.slots(d.id()).stream()
+                        .map(s -> new SlotView(s.slotId(), s.unit(), s.capacity(), s.policy(), s.openOrder()))
+                        .toList(),
+                overrides.consent(),
+                overrides.dailyLimit(),
+                overrides.monthlyLimit());
     }
 
     @Transactional(readOnly = true)

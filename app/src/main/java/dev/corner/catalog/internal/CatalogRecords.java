@@ -132,4 +132,23 @@ public class CatalogRecords {
                 .forEach(p -> found.put(p.id(), p));
         return found;
     }
+
+    /**
+     * Products whose name or brand contains {@code text}, or whose GTIN starts with it, offered ones
+     * first, then by name.
+     */
+    public java.util.List<Product> search(String text, int limit) {
+        var pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("""
+                        select p.* from catalog_products p
+                        where p.name ilike :contains or p.brand ilike :contains or p.gtin like :starts
+                        order by exists (select 1 from catalog_offers o where o.product_id = p.id) desc,
+                                 p.name, p.brand, p.id
+                        limit :limit""")
+                .param("contains", "%" + pattern + "%")
+                .param("starts", pattern + "%")
+                .param("limit", limit)
+                .query(PRODUCT)
+                .list();
+    }
 }

@@ -2,6 +2,7 @@ package dev.corner.devices.model;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rule that turns a slot's policy and what the stores offer into an ordered list of what to try:
@@ -30,5 +31,39 @@ public final class Choice {
                         .toList();
             case FASTEST -> throw new IllegalStateException("FASTEST is refused when the policy is made");
         };
+    }
+
+    /** Why a policy has nothing to order, from the first of the policy's filters that empties the list. */
+    public enum Shortfall {
+        /** No allowed store offers any acceptable product (in the cap's currency). */
+        NOT_OFFERED,
+        /** Every offer is above the unit-price cap. */
+        ABOVE_CAP,
+        /** Offers within the cap exist, but none has the quantity in stock. */
+        OUT_OF_STOCK
+    }
+
+    /** Why {@link #rank} finds nothing, or empty when it finds something. */
+    public static Optional<Shortfall> shortfall(SlotPolicy policy, List<Candidate> offered, long quantity) {
+        if (!rank(policy, offered, quantity).isEmpty()) {
+            return Optional.empty();
+        }
+        var inCurrency = offered.stream()
+                .filter(c -> c.price().currency().equals(policy.maxUnitPrice().currency()))
+                .toList();
+        if (inCurrency.isEmpty()) {
+            return Optional.of(Shortfall.NOT_OFFERED);
+        }
+        if (inCurrency.stream().allMatch(c -> c.price().exceeds(policy.maxUnitPrice()))) {
+            return Optional.of(Shortfall.ABOVE_CAP);
+        }
+        return Optional.of(Shortfall.OUT_OF_STOCK);
+    }
+
+    /** The lowest price among the offers in the cap's currency, whatever their stock. */
+    public static Optional<Candidate> cheapestOffer(SlotPolicy policy, List<Candidate> offered) {
+        return offered.stream()
+                .filter(c -> c.price().currency().equals(policy.maxUnitPrice().currency()))
+                .min(Comparator.comparingLong(c -> c.price().amount()));
     }
 }
