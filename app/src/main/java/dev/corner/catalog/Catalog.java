@@ -140,4 +140,13 @@ public class Catalog {
         }
         return records.search(text, Math.max(1, Math.min(limit, SEARCH_LIMIT)));
     }
+
+    /** A store's price of a product. */
+    public record Offer(StoreId storeId, ProductId productId, Money price) {}
+
+    /** Where the products are offered and at what price, in one query: the stores a need can use. */
+    @Transactional(readOnly = true)
+    public java.util.List<Offer> offersOf(java.util.Collection<ProductId> products) {
+        return records.offersOf(products);
+    }
 }

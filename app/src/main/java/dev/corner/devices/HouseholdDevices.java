@@ -148,6 +148,14 @@ public class HouseholdDevices {
                 device.id(), new DeviceRecords.Overrides(consent == null ? now.consent() : consent, daily, monthly));
     }
 
+    /** The device follows its household's consent mode again; its limits stay. */
+    @Transactional
+    public void followHouseholdConsent(Caller household, DeviceId deviceId) {
+        var device = requireOwn(household, deviceId);
+        var now = records.overrides(device.id());
+        records.setOverrides(device.id(), new DeviceRecords.Overrides(null, now.dailyLimit(), now.monthlyLimit()));
+    }
+
     /** The device's own consent mode and limits, each null when it follows the household. */
     @Transactional(readOnly = true)
     public DeviceRecords.Overrides overrides(Caller household, DeviceId deviceId) {

@@ -151,4 +151,22 @@ public class CatalogRecords {
                 .query(PRODUCT)
                 .list();
     }
+
+    /** Every store's price of any of the products. */
+    public java.util.List<dev.corner.catalog.Catalog.Offer> offersOf(java.util.Collection<ProductId> products) {
+        if (products.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("""
+                        select store_id, product_id, price_amount, currency from catalog_offers
+                        where product_id = any(cast(:products as varchar[])) order by store_id, product_id""")
+                .param(
+                        "products",
+                        products.stream().map(ProductId::value).distinct().toArray(String[]::new))
+                .query((rs, n) -> new dev.corner.catalog.Catalog.Offer(
+                        new StoreId(rs.getString("store_id")),
+                        new ProductId(rs.getString("product_id")),
+                        new Money(rs.getLong("price_amount"), rs.getString("currency"))))
+                .list();
+    }
 }
