@@ -1,21 +1,18 @@
 package dev.corner.bench;
 
+import dev.corner.simulator.DeviceCredentials;
+import dev.corner.simulator.Fleet;
+import dev.corner.simulator.HttpTransport;
+import dev.corner.simulator.JsonClient;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The hot product: {@code clients} threads press buttons of many devices, all bound to one product
@@ -63,38 +60,15 @@ public final class HotProductBenchmark {
                 merchant,
                 "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":" + stock + "}]}");
         var maker = api.account("MAKER");
-        var model = JsonClient.field(
-                api.post(
-                        "/api/v1/device-models",
-                        maker,
-                        "{\"name\":\"Bench button\",\"kind\":\"BUTTON\",\"slots\":[{\"slotId\":\"main\",\"unit\":\"pc\",\"capacity\":1}]}"),
-                "modelId");
         var household = api.account("HOUSEHOLD");
-        var buttons = new ConcurrentLinkedQueue<String[]>();
-        var provisioned = Pattern.compile(
-                "\\{\"deviceId\":\"([^\"]+)\",\"serial\":\"([^\"]+)\",\"secret\":\"([^\"]+)\",\"claimCode\":\"([^\"]+)\"}");
-        for (int batch = 0; batch * 1000 < devices; batch++) {
-            var serials = new StringBuilder();
-            for (int i = batch * 1000; i < Math.min(devices, (batch + 1) * 1000); i++) {
-                serials.append(serials.isEmpty() ? "" : ",")
-                        .append("\"HOT-")
-                        .append(UUID.randomUUID())
-                        .append('"');
-            }
-            var matcher = provisioned.matcher(
-                    api.post("/api/v1/device-models/" + model + "/devices", maker, "{\"serials\":[" + serials + "]}"));
-            while (matcher.find()) {
-                api.post(
-                        "/api/v1/devices/claims",
-                        household,
-                        "{\"serial\":\"" + matcher.group(2) + "\",\"claimCode\":\"" + matcher.group(4) + "\"}");
-                api.put(
-                        "/api/v1/devices/" + matcher.group(1) + "/slots/main",
-                        household,
-                        "{\"productIds\":[\"" + product + "\"],\"strategy\":\"PREFERRED\",\"storeIds\":[\"" + store
-                                + "\"],\"maxUnitPrice\":{\"amount\":100,\"currency\":\"EUR\"},\"quantity\":1}");
-                buttons.add(new String[] {matcher.group(1), matcher.group(3)});
-            }
+        var fleet = new Fleet(api);
+        var model = fleet.model(maker, "Bench button", "BUTTON", "pc", 1);
+        var buttons = new ConcurrentLinkedQueue<DeviceCredentials>();
+        var binding = Fleet.binding(List.of(product), "PREFERRED", List.of(store), 100, "EUR");
+        for (var button : fleet.provision(maker, model, "HOT", devices)) {
+            fleet.claim(household, button);
+            fleet.bind(household, button.deviceId(), binding);
+            buttons.add(button.credentials());
         }
 
         var placed = new AtomicLong();
@@ -104,18 +78,22 @@ public final class HotProductBenchmark {
         var threads = new ArrayList<Thread>();
         for (int c = 0; c < clients; c++) {
             var thread = new Thread(() -> {
-                var connection = new KeepAliveConnection(base);
-                for (var button = buttons.poll(); button != null; button = buttons.poll()) {
-                    var answer = press(connection, button[0], button[1]);
-                    if (answer.contains("\"ORDER_PLACED\"")) {
-                        placed.incrementAndGet();
-                    } else if (answer.contains("\"UNAVAILABLE\"")) {
-                        unavailable.incrementAndGet();
-                    } else {
-                        other.incrementAndGet();
+                try (var transport = new HttpTransport(base)) {
+                    for (var button = buttons.poll(); button != null; button = buttons.poll()) {
+                        var answer = transport
+                                .exchange(button.sign(
+                                        "POST",
+                                        "/device/v1/slots/main/press",
+                                        "{\"pressId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}",
+                                        Instant.now().getEpochSecond()))
+                                .result();
+                        switch (answer) {
+                            case "ORDER_PLACED" -> placed.incrementAndGet();
+                            case "UNAVAILABLE" -> unavailable.incrementAndGet();
+                            default -> other.incrementAndGet();
+                        }
                     }
                 }
-                connection.close();
             });
             thread.start();
             threads.add(thread);
@@ -143,89 +121,18 @@ public final class HotProductBenchmark {
                 exact ? "EXACT (no oversell)" : "WRONG");
     }
 
-    private static String press(KeepAliveConnection connection, String deviceId, String secret) {
-        try {
-            var path = "/device/v1/slots/main/press";
-            var body = "{\"pressId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}";
-            var timestamp = Long.toString(Instant.now().getEpochSecond());
-            var nonce = UUID.randomUUID().toString().replace("-", "");
-            var hash = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes()));
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
-            var signature = Base64.getEncoder()
-                    .encodeToString(
-                            mac.doFinal(("POST\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + hash).getBytes()));
-            return connection
-                    .send(
-                            "POST",
-                            path,
-                            Map.of(
-                                    "X-Corner-Device", deviceId,
-                                    "X-Corner-Timestamp", timestamp,
-                                    "X-Corner-Nonce", nonce,
-                                    "X-Corner-Signature", signature),
-                            body)
-                    .body();
-        } catch (Exception e) {
-            return "error: " + e.getMessage();
-        }
-    }
-
     /** pgbench, single-row conditional UPDATE, same clients, 10 s, against the same PostgreSQL. */
     private static double pgbenchHotRow(Path dataDir, int clients) throws IOException, InterruptedException {
-        var pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
-        var port = pid.get(3).strip();
-        var password = Files.readString(dataDir.resolve("postgres.password")).strip();
-        var env = Map.of("PGPASSWORD", password, "PGHOST", "127.0.0.1", "PGPORT", port, "PGUSER", "postgres");
-        run(
-                env,
-                tool("psql"),
-                "-q",
-                "-d",
+        var pgbench = Pgbench.on(dataDir);
+        pgbench.psql(
                 "postgres",
-                "-c",
                 "drop table if exists bench_hot; create table bench_hot (id int primary key, stock bigint);"
                         + " insert into bench_hot values (1, 1000000000);");
-        var script = Files.createTempFile("hot-row", ".sql");
-        Files.writeString(script, "UPDATE bench_hot SET stock = stock - 1 WHERE id = 1 AND stock > 0;\n");
-        var output = run(
-                env,
-                tool("pgbench"),
-                "-n",
-                "-d",
-                "postgres",
-                "-c",
-                Integer.toString(clients),
-                "-j",
-                "2",
-                "-T",
-                "10",
-                "-f",
-                script.toString());
-        run(env, tool("psql"), "-q", "-d", "postgres", "-c", "drop table bench_hot;");
-        var matcher = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        if (!matcher.find()) {
-            throw new IllegalStateException("pgbench said: " + output);
-        }
-        System.out.printf("pgbench hot row (%d clients, 10 s): %s tps%n", clients, matcher.group(1));
-        return Double.parseDouble(matcher.group(1));
-    }
-
-    private static String tool(String name) {
-        var debian = Path.of("/usr/lib/postgresql/15/bin", name);
-        return Files.isExecutable(debian) ? debian.toString() : name;
-    }
-
-    private static String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        var builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
+        double tps = pgbench.script(
+                "postgres", "UPDATE bench_hot SET stock = stock - 1 WHERE id = 1 AND stock > 0;\n", clients, 10);
+        pgbench.psql("postgres", "drop table bench_hot");
+        System.out.printf("pgbench hot row (%d clients, 10 s): %.0f tps%n", clients, tps);
+        return tps;
     }
 
     private HotProductBenchmark() {}

@@ -1,5 +1,7 @@
 package dev.corner.bench;
 
+import dev.corner.simulator.JsonClient;
+import dev.corner.simulator.KeepAliveConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

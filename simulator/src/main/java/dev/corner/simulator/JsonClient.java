@@ -1,4 +1,4 @@
-package dev.corner.bench;
+package dev.corner.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** A small JSON-over-HTTP client; the benchmarks need nothing more. */
-record JsonClient(HttpClient http, String base) {
+public record JsonClient(HttpClient http, String base) {
 
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
 
-    static JsonClient to(String base) {
+    public static JsonClient to(String base) {
         return new JsonClient(
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -25,15 +25,15 @@ record JsonClient(HttpClient http, String base) {
                 base);
     }
 
-    String post(String path, String token, String body) {
+    public String post(String path, String token, String body) {
         return send("POST", path, token, body, Map.of());
     }
 
-    String put(String path, String token, String body) {
+    public String put(String path, String token, String body) {
         return send("PUT", path, token, body, Map.of());
     }
 
-    int status(String method, String path, String token, String body) {
+    public int status(String method, String path, String token, String body) {
         try {
             return http.send(request(method, path, token, body, Map.of()), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
@@ -45,7 +45,7 @@ record JsonClient(HttpClient http, String base) {
         }
     }
 
-    String send(String method, String path, String token, String body, Map<String, String> headers) {
+    public String send(String method, String path, String token, String body, Map<String, String> headers) {
         try {
             var response = http.send(request(method, path, token, body, headers), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
@@ -73,7 +73,7 @@ record JsonClient(HttpClient http, String base) {
         return builder.build();
     }
 
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         var matcher = FIELD.matcher(json);
         while (matcher.find()) {
             if (matcher.group(1).equals(name)) {
@@ -84,28 +84,42 @@ record JsonClient(HttpClient http, String base) {
     }
 
     /** A random GTIN-13 with a valid check digit, in the range GS1 keeps for in-store numbering. */
-    static String gtin() {
+    public static String gtin() {
         var body = new StringBuilder("29");
         var random = ThreadLocalRandom.current();
         for (int i = 0; i < 10; i++) {
             body.append(random.nextInt(10));
         }
+        return withCheckDigit(body.toString());
+    }
+
+    /** A GTIN body (all digits but the last) with its GS1 check digit appended. */
+    public static String withCheckDigit(String body) {
         int sum = 0;
         for (int i = 0; i < body.length(); i++) {
             sum += (body.charAt(body.length() - 1 - i) - '0') * (i % 2 == 0 ? 3 : 1);
         }
-        return body.append((10 - sum % 10) % 10).toString();
+        return body + (10 - sum % 10) % 10;
     }
 
     /** Opens an account of a role and answers its bearer token. */
-    String account(String role) {
+    public String account(String role) {
         var email = role.toLowerCase() + "-" + java.util.UUID.randomUUID() + "@bench.corner.dev";
         post(
                 "/api/v1/accounts",
                 null,
                 "{\"email\":\"" + email + "\",\"password\":\"bench-password\",\"name\":\"Bench\",\"role\":\"" + role
                         + "\"}");
+        return signIn(email, "bench-password");
+    }
+
+    /** Signs in and answers a bearer token. */
+    public String signIn(String email, String password) {
         return field(
-                post("/api/v1/tokens", null, "{\"email\":\"" + email + "\",\"password\":\"bench-password\"}"), "token");
+                post(
+                        "/api/v1/tokens",
+                        null,
+                        "{\"email\":" + Json.quote(email) + ",\"password\":" + Json.quote(password) + "}"),
+                "token");
     }
 }

@@ -1,4 +1,4 @@
-package dev.corner.bench;
+package dev.corner.simulator;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -18,10 +18,10 @@ import java.util.Map;
  * spent about 1.3 ms of CPU per request here, a plain blocking socket a fraction of that, which is
  * left to the server under test.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
 
     /** A status and the body as text. */
-    record Answer(int status, String body) {}
+    public record Answer(int status, String body) {}
 
     private final String host;
     private final int port;
@@ -29,14 +29,14 @@ final class KeepAliveConnection implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    KeepAliveConnection(String base) {
+    public KeepAliveConnection(String base) {
         var uri = URI.create(base);
         this.host = uri.getHost();
         this.port = uri.getPort() < 0 ? 80 : uri.getPort();
     }
 
     /** Sends one request, reconnecting once if the server had closed the idle connection. */
-    Answer send(String method, String path, Map<String, String> headers, String body) throws IOException {
+    public Answer send(String method, String path, Map<String, String> headers, String body) throws IOException {
         try {
             return exchange(method, path, headers, body);
         } catch (IOException closed) {

@@ -1,0 +1,290 @@
+package dev.corner.bench;
+
+import dev.corner.simulator.DeviceCredentials;
+import dev.corner.simulator.DeviceReply;
+import dev.corner.simulator.Fleet;
+import dev.corner.simulator.HttpTransport;
+import dev.corner.simulator.JsonClient;
+import dev.corner.simulator.MqttTransport;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Button presses from many distinct devices, signed, each press placing an order for one unit at
+ * one store with plenty of stock:
+ *
+ * <ol>
+ *   <li>peak over HTTP: {@code clients} threads press as fast as answers come;
+ *   <li>half that rate over HTTP, paced (open loop: latency counts from when a press was due);
+ *   <li>peak over MQTT, each device on its own broker connection, at most {@code 4 × clients}
+ *       presses in flight;
+ *   <li>pgbench's tpcb-like transaction on the same PostgreSQL, the ceiling to compare with.
+ * </ol>
+ *
+ * Afterwards the store's orders are counted in the database: they must equal the number of {@code
+ * ORDER_PLACED} answers. Usage: {@code java -cp bench/target/corner-bench.jar
+ * dev.corner.bench.PressBenchmark [baseUrl] [dataDir] [clients] [presses] [mqttBroker|none]},
+ * defaults {@code http://localhost:8080 ./data 16 3000 tcp://localhost:1883}.
+ */
+public final class PressBenchmark {
+
+    private static final String PRESS_PATH = "/device/v1/slots/main/press";
+
+    private final AtomicLong placed = new AtomicLong();
+    private final AtomicLong other = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        var base = args.length > 0 ? args[0] : "http://localhost:8080";
+        var dataDir = Path.of(args.length > 1 ? args[1] : "./data");
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int presses = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
+        var broker = args.length > 4 ? args[4] : "tcp://localhost:1883";
+        new PressBenchmark().run(base, dataDir, clients, presses, broker.equals("none") ? null : broker);
+    }
+
+    private void run(String base, Path dataDir, int clients, int presses, String broker) throws Exception {
+        var api = JsonClient.to(base);
+        int warmUp = Math.min(500, presses / 4);
+        int total = warmUp + presses + presses / 2 + (broker == null ? 0 : presses);
+        System.out.printf("setting up one store and %d buttons in households of 20…%n", total);
+        var merchant = api.account("MERCHANT");
+        var store = JsonClient.field(
+                api.post(
+                        "/api/v1/stores",
+                        merchant,
+                        "{\"name\":\"Press store\",\"address\":\"Loop 3\",\"latitude\":52.5,\"longitude\":13.4,\"currency\":\"EUR\"}"),
+                "storeId");
+        var product = JsonClient.field(
+                api.post(
+                        "/api/v1/products",
+                        merchant,
+                        "{\"gtin\":\"" + JsonClient.gtin()
+                                + "\",\"name\":\"Press item\",\"brand\":\"Bench\",\"unit\":\"pc\"}"),
+                "productId");
+        api.put(
+                "/api/v1/stores/" + store + "/offers/" + product,
+                merchant,
+                "{\"price\":{\"amount\":100,\"currency\":\"EUR\"}}");
+        api.post(
+                "/api/v1/stores/" + store + "/stock/receipts",
+                merchant,
+                "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":" + (total * 2) + "}]}");
+        var devices = provision(api, total, Fleet.binding(List.of(product), "PREFERRED", List.of(store), 100, "EUR"));
+
+        System.out.printf("warm-up: %d presses%n", warmUp);
+        closedLoop(base, take(devices, warmUp), clients);
+
+        var peak = closedLoop(base, take(devices, presses), clients);
+        report("HTTP peak", peak, clients + " clients");
+        double half = peak.rate() / 2;
+        var paced = paced(base, take(devices, presses / 2), clients * 2, half);
+        report("HTTP at half the peak rate", paced, String.format("%.0f/s paced", half));
+
+        Result mqtt = null;
+        if (broker != null) {
+            mqtt = overMqtt(broker, take(devices, presses), clients * 4);
+            report("MQTT peak", mqtt, (clients * 4) + " in flight");
+        }
+
+        var pgbench = Pgbench.on(dataDir);
+        long orders = Long.parseLong(pgbench.psql(
+                "corner", "select count(*) from orders where store_id = '" + store.replace("'", "") + "'"));
+        double tpcb = pgbench.tpcbLike(clients, 15);
+        System.out.printf("pgbench tpcb-like (%d clients, 15 s, scale 1): %.0f tps%n", clients, tpcb);
+
+        System.out.printf(
+                "PRESSES-HTTP presses=%.0f/s pgbench-tpcb-like=%.0f tps ratio=%.2f target>=1.00 %s%n",
+                peak.rate(), tpcb, peak.rate() / tpcb, peak.rate() >= tpcb ? "MET" : "NOT MET");
+        System.out.printf(
+                "PRESSES-HTTP-HALF-PEAK rate=%.0f/s p50=%.1f ms p99=%.1f ms target p99<=50 ms %s%n",
+                paced.rate(), paced.p50(), paced.p99(), paced.p99() <= 50 ? "MET" : "NOT MET");
+        if (mqtt != null) {
+            System.out.printf(
+                    "PRESSES-MQTT presses=%.0f/s http=%.0f/s ratio=%.2f target>=2.00 %s%n",
+                    mqtt.rate(),
+                    peak.rate(),
+                    mqtt.rate() / peak.rate(),
+                    mqtt.rate() >= 2 * peak.rate() ? "MET" : "NOT MET");
+        }
+        System.out.printf(
+                "PRESSES-EXACT orders=%d ORDER_PLACED=%d other-answers=%d %s%n",
+                orders,
+                placed.get(),
+                other.get(),
+                orders == placed.get() ? "EXACT (nothing lost or doubled)" : "WRONG");
+    }
+
+    record Result(long count, double seconds, Histogram latency) {
+        double rate() {
+            return count / seconds;
+        }
+
+        double p50() {
+            return latency.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99() {
+            return latency.getValueAtPercentile(99) / 1000.0;
+        }
+    }
+
+    private static void report(String phase, Result result, String how) {
+        System.out.printf(
+                "%s: %d presses in %.1f s (%s): %.0f/s, p50 %.1f ms, p99 %.1f ms%n",
+                phase, result.count(), result.seconds(), how, result.rate(), result.p50(), result.p99());
+    }
+
+    /** Provisions, claims and binds, in parallel, one household for every 20 devices. */
+    private static Queue<DeviceCredentials> provision(JsonClient api, int count, String binding)
+            throws InterruptedException {
+        var fleet = new Fleet(api);
+        var maker = api.account("MAKER");
+        var model = fleet.model(maker, "Bench button", "BUTTON", "pc", 1);
+        var provisioned = fleet.provision(maker, model, "PRESS", count);
+        var ready = new ConcurrentLinkedQueue<DeviceCredentials>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int from = 0; from < provisioned.size(); from += 20) {
+            var group = provisioned.subList(from, Math.min(provisioned.size(), from + 20));
+            pool.execute(() -> {
+                var household = api.account("HOUSEHOLD");
+                for (var device : group) {
+                    fleet.claim(household, device);
+                    fleet.bind(household, device.deviceId(), binding);
+                    ready.add(device.credentials());
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        if (ready.size() != count) {
+            throw new IllegalStateException("only " + ready.size() + " of " + count + " devices were set up");
+        }
+        return ready;
+    }
+
+    private static Queue<DeviceCredentials> take(Queue<DeviceCredentials> devices, int count) {
+        var taken = new ConcurrentLinkedQueue<DeviceCredentials>();
+        for (int i = 0; i < count; i++) {
+            taken.add(devices.remove());
+        }
+        return taken;
+    }
+
+    private static DeviceCredentials.Signed press(DeviceCredentials device) {
+        return device.sign(
+                "POST",
+                PRESS_PATH,
+                "{\"pressId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}",
+                Instant.now().getEpochSecond());
+    }
+
+    private void count(DeviceReply reply) {
+        if (reply.result().equals("ORDER_PLACED")) {
+            placed.incrementAndGet();
+        } else {
+            other.incrementAndGet();
+        }
+    }
+
+    /** Each thread presses the next device as soon as its last press was answered. */
+    private Result closedLoop(String base, Queue<DeviceCredentials> devices, int clients) throws InterruptedException {
+        var recorder = new Recorder(3);
+        int count = devices.size();
+        var threads = new ArrayList<Thread>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            var thread = new Thread(() -> {
+                try (var transport = new HttpTransport(base)) {
+                    for (var device = devices.poll(); device != null; device = devices.poll()) {
+                        long sent = System.nanoTime();
+                        count(transport.exchange(press(device)));
+                        recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+        return new Result(count, (System.nanoTime() - start) / 1e9, recorder.getIntervalHistogram());
+    }
+
+    /**
+     * Presses due at a steady rate, from enough threads that one slow answer does not hold the
+     * next press back; a press's latency counts from when it was due.
+     */
+    private Result paced(String base, Queue<DeviceCredentials> devices, int threads, double rate)
+            throws InterruptedException {
+        var recorder = new Recorder(3);
+        int count = devices.size();
+        var next = new AtomicLong();
+        long start = System.nanoTime();
+        long interval = (long) (1e9 / rate);
+        var workers = new ArrayList<Thread>();
+        for (int t = 0; t < threads; t++) {
+            var worker = new Thread(() -> {
+                try (var transport = new HttpTransport(base)) {
+                    for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long due = start + i * interval;
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        count(transport.exchange(press(devices.remove())));
+                        recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (var worker : workers) {
+            worker.join();
+        }
+        return new Result(count, (System.nanoTime() - start) / 1e9, recorder.getIntervalHistogram());
+    }
+
+    /** Every device on its own connection (connected before the clock starts), a bounded number in flight. */
+    private Result overMqtt(String broker, Queue<DeviceCredentials> devices, int inFlight) throws InterruptedException {
+        System.out.printf("connecting %d devices to %s…%n", devices.size(), broker);
+        var connected = new ArrayList<MqttTransport>();
+        var credentials = new ArrayList<DeviceCredentials>(devices);
+        for (var device : credentials) {
+            connected.add(MqttTransport.connect(broker, device));
+        }
+        var recorder = new Recorder(3);
+        var slots = new Semaphore(inFlight);
+        long start = System.nanoTime();
+        for (int i = 0; i < credentials.size(); i++) {
+            slots.acquire();
+            long sent = System.nanoTime();
+            connected.get(i).send(press(credentials.get(i))).whenComplete((reply, failure) -> {
+                if (failure == null) {
+                    count(reply);
+                } else {
+                    other.incrementAndGet();
+                }
+                recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                slots.release();
+            });
+        }
+        slots.acquire(inFlight);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        connected.forEach(MqttTransport::close);
+        return new Result(credentials.size(), seconds, recorder.getIntervalHistogram());
+    }
+}
