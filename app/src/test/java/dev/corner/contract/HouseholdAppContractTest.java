@@ -18,6 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the household app reads besides the older endpoints: products by name, brand or GTIN; the
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 @CornerTest
 class HouseholdAppContractTest extends ContractTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -155,6 +160,25 @@ class HouseholdAppContractTest extends ContractTest {
         var after = next(again, "notice");
         assertThat(after).isNotNull();
         assertThat(Long.parseLong(after.id())).isGreaterThan(Long.parseLong(notice.id()));
+    }
+
+    @Test
+    void aNoticeWrittenByAnotherNodeReachesTheStreamThroughTheDatabase() throws Exception {
+        var household = town.account("HOUSEHOLD");
+        var events = stream(household.token(), null);
+        assertThat(next(events, "ready")).isNotNull();
+        // Written straight into the shared database, as another node would: no event in this JVM.
+        jdbc.sql("""
+                        insert into notifications (id, account_id, kind, title, body, source, created_at)
+                        values (:id, :account, 'DEVICE_SILENT', 'A device has gone quiet', 'written elsewhere',
+                                :source, now())""")
+                .param("id", "ntf_" + UUID.randomUUID())
+                .param("account", household.accountId())
+                .param("source", "test:" + UUID.randomUUID())
+                .update();
+        var notice = next(events, "notice");
+        assertThat(notice).as("the notice within 20 s").isNotNull();
+        assertThat(notice.data()).contains("written elsewhere");
     }
 
     @Test

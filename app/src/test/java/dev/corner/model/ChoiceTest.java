@@ -100,4 +100,38 @@ class ChoiceTest {
                         Consent.CANCEL_WINDOW))
                 .isInstanceOf(CornerException.class);
     }
+
+    @Test
+    void nothingFitsBecauseNoAllowedStoreOffersAnAcceptableProduct() {
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of(), 1))
+                .contains(Choice.Shortfall.NOT_OFFERED);
+        var inDollars = new Candidate(SPARKLE, CORNER, Money.of(100, "USD"), 5);
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of(inDollars), 1))
+                .contains(Choice.Shortfall.NOT_OFFERED);
+    }
+
+    @Test
+    void nothingFitsBecauseEveryOfferIsAboveTheCapAndTheCheapestIsNamed() {
+        var offered = List.of(offer(SPARKLE, CORNER, 520, 5), offer(GREEN, MARKET, 505, 0));
+        assertThat(Choice.shortfall(policy(Strategy.CHEAPEST, 500), offered, 1)).contains(Choice.Shortfall.ABOVE_CAP);
+        assertThat(Choice.cheapestOffer(policy(Strategy.CHEAPEST, 500), offered))
+                .map(c -> c.price().amount())
+                .contains(505L);
+    }
+
+    @Test
+    void nothingFitsBecauseTheOffersWithinTheCapAreOutOfStock() {
+        var offered = List.of(offer(SPARKLE, CORNER, 520, 5), offer(GREEN, MARKET, 450, 0));
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered, 1))
+                .contains(Choice.Shortfall.OUT_OF_STOCK);
+    }
+
+    @Test
+    void somethingFitsSoThereIsNoShortfall() {
+        var offered = List.of(offer(GREEN, MARKET, 450, 1));
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered, 1))
+                .isEmpty();
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered, 2))
+                .contains(Choice.Shortfall.OUT_OF_STOCK);
+    }
 }
