@@ -6,6 +6,7 @@ import dev.corner.common.Money;
 import dev.corner.common.Role;
 import dev.corner.devices.internal.SettingsRecords;
 import dev.corner.devices.model.Consent;
+import dev.corner.devices.model.RepeatPresses;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,12 @@ public class HouseholdSettings {
             Money orderLimit,
             Money monthlyLimit,
             int pressesPerMinute,
-            boolean paused) {
+            boolean paused,
+            RepeatPresses repeatPresses,
+            int maxOrderQuantity) {
 
-        public static final Settings DEFAULT = new Settings(Consent.CANCEL_WINDOW, 30, 10, null, null, 10, false);
+        public static final Settings DEFAULT =
+                new Settings(Consent.CANCEL_WINDOW, 30, 10, null, null, 10, false, RepeatPresses.ORDER_IN_PROGRESS, 5);
 
         public Duration cancelWindow() {
             return Duration.ofMinutes(cancelWindowMinutes);
@@ -43,7 +47,9 @@ public class HouseholdSettings {
             Money orderLimit,
             Money monthlyLimit,
             Integer pressesPerMinute,
-            Boolean paused) {}
+            Boolean paused,
+            RepeatPresses repeatPresses,
+            Integer maxOrderQuantity) {}
 
     private final SettingsRecords records;
     private final Clock clock;
@@ -74,6 +80,10 @@ public class HouseholdSettings {
         if (presses < 1 || presses > 60) {
             throw CornerException.invalid("INVALID_SETTINGS", "pressesPerMinute is 1 to 60");
         }
+        var maxQuantity = pick(changes.maxOrderQuantity(), now.maxOrderQuantity());
+        if (maxQuantity < 1 || maxQuantity > 99) {
+            throw CornerException.invalid("INVALID_SETTINGS", "maxOrderQuantity is 1 to 99");
+        }
         var orderLimit = limit(changes.orderLimit(), now.orderLimit());
         var monthlyLimit = limit(changes.monthlyLimit(), now.monthlyLimit());
         if (orderLimit != null && monthlyLimit != null && !orderLimit.currency().equals(monthlyLimit.currency())) {
@@ -86,7 +96,9 @@ public class HouseholdSettings {
                 orderLimit,
                 monthlyLimit,
                 presses,
-                changes.paused() == null ? now.paused() : changes.paused());
+                changes.paused() == null ? now.paused() : changes.paused(),
+                changes.repeatPresses() == null ? now.repeatPresses() : changes.repeatPresses(),
+                maxQuantity);
         records.save(household.accountId(), changed, clock.instant());
         return changed;
     }

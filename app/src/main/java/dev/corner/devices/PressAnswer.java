@@ -44,6 +44,10 @@ public record PressAnswer(
         return new PressAnswer(result, null, null, null, null, null, null, null, reason);
     }
 
+    PressAnswer withReason(String why) {
+        return new PressAnswer(result, orderId, cancelUntil, product, price, total, quoteId, quoteExpiresAt, why);
+    }
+
     PressAnswer withQuote(String quoteId, Instant expiresAt, String reason) {
         return new PressAnswer(result, orderId, cancelUntil, product, price, total, quoteId, expiresAt, reason);
     }

@@ -15,9 +15,11 @@ import dev.corner.devices.model.Candidate;
 import dev.corner.devices.model.Choice;
 import dev.corner.devices.model.ConsentPolicy;
 import dev.corner.devices.model.PressStormPolicy;
+import dev.corner.devices.model.RepeatPresses;
 import dev.corner.devices.model.SlotPolicy;
 import dev.corner.devices.model.SpendingLimitPolicy;
 import dev.corner.inventory.Inventory;
+import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
 import dev.corner.orders.Ordering;
 import dev.corner.orders.Ordering.PlaceOrder;
@@ -122,20 +124,22 @@ public class Pressing {
         if (slot.policy() == null) {
             return PressAnswer.of(Result.NOT_CONFIGURED);
         }
-        if (slot.openOrder() != null) {
-            var open = ordering.find(slot.openOrder()).filter(o -> o.status().isOpen());
-            if (open.isPresent()) {
-                return answer(Result.ORDER_IN_PROGRESS, open.get());
-            }
-        }
         var policy = slot.policy();
         var overrides = records.overrides(device.id());
         var limits = new SpendingLimitPolicy(
                 household.orderLimit(), overrides.dailyLimit(), overrides.monthlyLimit(), household.monthlyLimit());
         var consent = new ConsentPolicy(
                 household.consent(), overrides.consent(), policy.consent(), household.priceGuardPercent());
-        var spent = limits.any() ? spent(device) : null;
         long quantity = (long) policy.quantity() * multiplier;
+        if (slot.openOrder() != null) {
+            var open = ordering.find(slot.openOrder()).filter(o -> o.status().isOpen());
+            if (open.isPresent()) {
+                return household.repeatPresses() == RepeatPresses.ADD_TO_ORDER
+                        ? addTo(open.get(), device, slot, quantity, household, limits, consent)
+                        : answer(Result.ORDER_IN_PROGRESS, open.get());
+            }
+        }
+        var spent = limits.any() ? spent(device) : null;
         String limitHit = null;
         for (var candidate : Choice.rank(policy, offered(policy), quantity)) {
             var total = candidate.price().times(quantity);
@@ -219,6 +223,45 @@ public class Pressing {
     }
 
     /** What the device and its household spent today and this month (UTC calendar). */
+    /**
+     * A repeated press while the household chose that presses add to the open order: inside the
+     * cancel window, within the household's maximum, the limits and the cap, and at a price that
+     * needs no confirmation, the slot's quantity joins the order ({@code ORDER_PLACED} with reason
+     * {@code ADDED_TO_ORDER}); otherwise nothing changes and the answer says why.
+     */
+    private PressAnswer addTo(
+            OrderView open,
+            Device device,
+            Slot slot,
+            long quantity,
+            HouseholdSettings.Settings household,
+            SpendingLimitPolicy limits,
+            ConsentPolicy consent) {
+        if (open.status() != OrderStatus.PLACED
+                || open.cancelUntil() == null
+                || !clock.instant().isBefore(open.cancelUntil())) {
+            return answer(Result.ORDER_IN_PROGRESS, open);
+        }
+        long units = open.lines().stream().mapToLong(OrderView.Line::quantity).sum();
+        if (units + quantity > household.maxOrderQuantity()) {
+            return answer(Result.ORDER_IN_PROGRESS, open).withReason("MAX_ORDER_QUANTITY");
+        }
+        var price = catalog.priceAt(open.storeId(), open.lines().get(0).productId());
+        if (price.isEmpty() || consent.confirmationReason(slot.boundUnitPrice(), price.get()) != null) {
+            return answer(Result.ORDER_IN_PROGRESS, open).withReason("PRICE_CHANGED");
+        }
+        if (limits.any()) {
+            var exceeded =
+                    limits.exceededBy(price.get().times(quantity), open.total().amount(), spent(device));
+            if (exceeded.isPresent()) {
+                return PressAnswer.of(Result.LIMIT_EXCEEDED, exceeded.get());
+            }
+        }
+        return ordering.addUnits(open.orderId(), quantity, slot.policy().maxUnitPrice())
+                .map(added -> answer(Result.ORDER_PLACED, added).withReason("ADDED_TO_ORDER"))
+                .orElseGet(() -> answer(Result.ORDER_IN_PROGRESS, open).withReason("NOT_ADDED"));
+    }
+
     private SpendingLimitPolicy.Spent spent(Device device) {
         var now = clock.instant();
         Instant today = now.truncatedTo(ChronoUnit.DAYS);

@@ -149,6 +149,35 @@ public class Ordering {
         return Optional.of(order.view());
     }
 
+    /**
+     * Adds {@code quantity} units of the order's product to an order that is placed and still
+     * inside its cancel window, at the store's current price with stock reserved for them. Empty,
+     * and nothing changed, when the window is over, the price is above the cap or the stock is not
+     * there. The cancel window stays what it was.
+     */
+    @Transactional
+    public Optional<OrderView> addUnits(OrderId id, long quantity, Money maxUnitPrice) {
+        var order = orders.lock(id)
+                .orElseThrow(() -> CornerException.notFound("ORDER_NOT_FOUND", "no order " + id.value()));
+        var now = clock.instant();
+        if (!order.acceptsMoreUnits(now)) {
+            return Optional.empty();
+        }
+        var productId = order.lines().get(0).productId();
+        var price = catalog.priceAt(order.store(), productId);
+        if (price.isEmpty() || (maxUnitPrice != null && price.get().exceeds(maxUnitPrice))) {
+            return Optional.empty();
+        }
+        var reservation = inventory.reserve(order.store(), productId, quantity, id.asReservationReference());
+        if (reservation.isEmpty()) {
+            return Optional.empty();
+        }
+        var product = catalog.requireProduct(productId);
+        order.addLine(new OrderLine(productId, product.name(), quantity, price.get(), reservation.get()), now);
+        orders.addLine(order);
+        return Optional.of(order.view());
+    }
+
     @Transactional(readOnly = true)
     public boolean isOpen(OrderId id) {
         return orders.find(id).map(order -> order.status().isOpen()).orElse(false);

@@ -59,6 +59,8 @@ class SettingsPages {
                             order == null ? Money.zero(currency) : order,
                             monthly == null ? Money.zero(currency) : monthly,
                             null,
+                            null,
+                            null,
                             null));
             redirect.addFlashAttribute("done", "done.settings");
             return "redirect:/shop/settings";
@@ -73,7 +75,8 @@ class SettingsPages {
     @PostMapping("/pause")
     String pause(Caller caller, @RequestParam boolean paused, RedirectAttributes redirect) {
         settings.change(
-                app.household(caller), new HouseholdSettings.Changes(null, null, null, null, null, null, paused));
+                app.household(caller),
+                new HouseholdSettings.Changes(null, null, null, null, null, null, paused, null, null));
         redirect.addFlashAttribute("done", paused ? "done.pausedAll" : "done.resumedAll");
         return "redirect:/shop/settings";
     }

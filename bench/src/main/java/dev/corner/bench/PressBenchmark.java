@@ -87,8 +87,14 @@ public final class PressBenchmark {
         System.out.printf("warm-up: %d presses%n", warmUp);
         closedLoop(base, take(devices, warmUp), clients);
 
+        var pgbench = Pgbench.on(dataDir);
+        var before = databaseWork(pgbench);
         var peak = closedLoop(base, take(devices, presses), clients);
+        var after = databaseWork(pgbench);
         report("HTTP peak", peak, clients + " clients");
+        System.out.printf(
+                "  per press: %.1f commits, %.0f bytes of WAL%n",
+                (after[0] - before[0]) / (double) presses, (after[1] - before[1]) / (double) presses);
         double half = peak.rate() / 2;
         var paced = paced(base, take(devices, presses / 2), clients * 2, half);
         report("HTTP at half the peak rate", paced, String.format("%.0f/s paced", half));
@@ -99,9 +105,8 @@ public final class PressBenchmark {
             report("MQTT peak", mqtt, (clients * 4) + " in flight");
         }
 
-        var pgbench = Pgbench.on(dataDir);
         long orders = Long.parseLong(pgbench.psql(
-                "corner", "select count(*) from orders where store_id = '" + store.replace("'", "") + "'"));
+                "postgres", "select count(*) from orders where store_id = '" + store.replace("'", "") + "'"));
         double tpcb = pgbench.tpcbLike(clients, 15);
         System.out.printf("pgbench tpcb-like (%d clients, 15 s, scale 1): %.0f tps%n", clients, tpcb);
 
@@ -125,6 +130,16 @@ public final class PressBenchmark {
                 placed.get(),
                 other.get(),
                 orders == placed.get() ? "EXACT (nothing lost or doubled)" : "WRONG");
+    }
+
+    /** Commits in Corner's database and WAL bytes written so far. */
+    private static long[] databaseWork(Pgbench pgbench) throws Exception {
+        var row = pgbench.psql(
+                        "postgres",
+                        "select xact_commit, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint"
+                                + " from pg_stat_database where datname = 'postgres'")
+                .split("\\|");
+        return new long[] {Long.parseLong(row[0]), Long.parseLong(row[1])};
     }
 
     record Result(long count, double seconds, Histogram latency) {

@@ -5,6 +5,7 @@ import dev.corner.common.Money;
 import dev.corner.common.SqlTime;
 import dev.corner.devices.HouseholdSettings.Settings;
 import dev.corner.devices.model.Consent;
+import dev.corner.devices.model.RepeatPresses;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,9 @@ public class SettingsRecords {
                             order == null ? null : new Money(order, currency),
                             monthly == null ? null : new Money(monthly, currency),
                             rs.getInt("presses_per_minute"),
-                            rs.getBoolean("paused"));
+                            rs.getBoolean("paused"),
+                            RepeatPresses.valueOf(rs.getString("repeat_presses")),
+                            rs.getInt("max_order_quantity"));
                 })
                 .optional();
     }
@@ -46,14 +49,16 @@ public class SettingsRecords {
         jdbc.sql("""
                         insert into device_household_settings (household_id, consent, cancel_window_minutes,
                                price_guard_percent, order_limit, monthly_limit, currency, presses_per_minute, paused,
-                               updated_at)
-                        values (:household, :consent, :window, :guard, :order, :monthly, :currency, :presses, :paused, :at)
+                               repeat_presses, max_order_quantity, updated_at)
+                        values (:household, :consent, :window, :guard, :order, :monthly, :currency, :presses, :paused,
+                                :repeat, :maxQuantity, :at)
                         on conflict (household_id) do update set consent = excluded.consent,
                                cancel_window_minutes = excluded.cancel_window_minutes,
                                price_guard_percent = excluded.price_guard_percent, order_limit = excluded.order_limit,
                                monthly_limit = excluded.monthly_limit, currency = excluded.currency,
                                presses_per_minute = excluded.presses_per_minute, paused = excluded.paused,
-                               updated_at = excluded.updated_at""")
+                               repeat_presses = excluded.repeat_presses,
+                               max_order_quantity = excluded.max_order_quantity, updated_at = excluded.updated_at""")
                 .param("household", household.value())
                 .param("consent", settings.consent().name())
                 .param("window", settings.cancelWindowMinutes())
@@ -71,6 +76,8 @@ public class SettingsRecords {
                 .param("currency", currency)
                 .param("presses", settings.pressesPerMinute())
                 .param("paused", settings.paused())
+                .param("repeat", settings.repeatPresses().name())
+                .param("maxQuantity", settings.maxOrderQuantity())
                 .param("at", SqlTime.utc(at))
                 .update();
     }

@@ -16,7 +16,15 @@ public record SpendingLimitPolicy(
 
     /** The limit an order of {@code total} would break, by name, or empty if it fits all of them. */
     public Optional<String> exceededBy(Money total, Spent spent) {
-        if (over(perOrder, 0, total)) {
+        return exceededBy(total, 0, spent);
+    }
+
+    /**
+     * The limit that {@code total} more, added to an order already worth {@code inOrder} (minor
+     * units), would break, by name, or empty if it fits all of them.
+     */
+    public Optional<String> exceededBy(Money total, long inOrder, Spent spent) {
+        if (over(perOrder, inOrder, total)) {
             return Optional.of("PER_ORDER");
         }
         if (over(perDevicePerDay, spent.deviceToday(), total)) {

@@ -12,13 +12,19 @@ import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns the other modules' events into webhook events: device events go to the device's maker;
  * order events go to the merchant whose store has the order, and to the maker of the device that
  * placed it.
+ *
+ * <p>They run just before the change that raised the event commits, in its transaction: the
+ * deliveries are written to the outbox together with the order or the device (a transactional
+ * outbox), so a webhook is queued exactly when the change happened, at no extra commit. {@link
+ * WebhookSender} delivers them afterwards.
  */
 @Component
 class WebhookEvents {
@@ -33,7 +39,7 @@ class WebhookEvents {
         this.stores = stores;
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(DeviceRegistered event) {
         webhooks.publish(
                 event.makerId(),
@@ -42,7 +48,7 @@ class WebhookEvents {
                 Map.of("deviceId", event.deviceId().value(), "modelId", event.modelId(), "serial", event.serial()));
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(DeviceDeregistered event) {
         webhooks.publish(
                 event.makerId(),
@@ -51,7 +57,7 @@ class WebhookEvents {
                 Map.of("deviceId", event.deviceId().value(), "by", event.by()));
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(SlotChanged event) {
         webhooks.publish(
                 event.makerId(),
@@ -60,7 +66,7 @@ class WebhookEvents {
                 Map.of("deviceId", event.deviceId().value(), "slotId", event.slotId()));
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderPlaced event) {
         var data = new LinkedHashMap<String, Object>();
         data.put("total", event.total());
@@ -70,12 +76,12 @@ class WebhookEvents {
         order("order.placed", event.orderId(), event.storeId(), data);
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCancelled event) {
         order("order.cancelled", event.orderId(), event.storeId(), new LinkedHashMap<>());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCompleted event) {
         order("order.completed", event.orderId(), event.storeId(), new LinkedHashMap<>());
     }

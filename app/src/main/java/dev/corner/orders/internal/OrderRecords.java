@@ -61,19 +61,33 @@ public class OrderRecords {
                 .update();
         int n = 0;
         for (var line : order.lines()) {
-            jdbc.sql("""
-                            insert into order_lines (order_id, line_no, product_id, product_name, quantity, unit_price,
-                                                     reservation_id)
-                            values (:order, :no, :product, :name, :quantity, :price, :reservation)""")
-                    .param("order", view.orderId().value())
-                    .param("no", ++n)
-                    .param("product", line.productId().value())
-                    .param("name", line.name())
-                    .param("quantity", line.quantity())
-                    .param("price", line.unitPrice().amount())
-                    .param("reservation", line.reservation().value())
-                    .update();
+            insertLine(view.orderId(), ++n, line);
         }
+    }
+
+    /** The order's last line, added after it was placed, and its new total. */
+    public void addLine(Order order) {
+        var lines = order.lines();
+        insertLine(order.id(), lines.size(), lines.get(lines.size() - 1));
+        jdbc.sql("update orders set total_amount = :total, updated_at = now() where id = :id")
+                .param("total", order.total().amount())
+                .param("id", order.id().value())
+                .update();
+    }
+
+    private void insertLine(OrderId order, int lineNo, OrderLine line) {
+        jdbc.sql("""
+                        insert into order_lines (order_id, line_no, product_id, product_name, quantity, unit_price,
+                                                 reservation_id)
+                        values (:order, :no, :product, :name, :quantity, :price, :reservation)""")
+                .param("order", order.value())
+                .param("no", lineNo)
+                .param("product", line.productId().value())
+                .param("name", line.name())
+                .param("quantity", line.quantity())
+                .param("price", line.unitPrice().amount())
+                .param("reservation", line.reservation().value())
+                .update();
     }
 
     public void updateStatus(Order order) {

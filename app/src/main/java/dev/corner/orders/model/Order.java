@@ -13,6 +13,7 @@ import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
 import dev.corner.stores.StoreId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public final class Order {
         this.store = store;
         this.status = status;
         this.fulfilment = fulfilment;
-        this.lines = List.copyOf(lines);
+        this.lines = new ArrayList<>(lines);
         this.placedAt = placedAt;
         this.cancelUntil = cancelUntil;
         this.source = source;
@@ -153,6 +154,29 @@ public final class Order {
         return placed();
     }
 
+    /**
+     * More units on a placed order, while the household may still cancel it (a repeated press when
+     * the household chose that presses add to the order). Answers the new line.
+     */
+    public OrderLine addLine(OrderLine line, Instant now) {
+        if (!acceptsMoreUnits(now)) {
+            throw CornerException.conflict(
+                    "ORDER_NOT_OPEN_FOR_CHANGES",
+                    "order " + id + " takes no more units once its cancel window is over");
+        }
+        lines.add(line);
+        return line;
+    }
+
+    /** Placed, and still inside its cancel window. */
+    public boolean acceptsMoreUnits(Instant now) {
+        return status == OrderStatus.PLACED && cancelUntil != null && now.isBefore(cancelUntil);
+    }
+
+    public long units() {
+        return lines.stream().mapToLong(OrderLine::quantity).sum();
+    }
+
     public String consentEvidence() {
         return consentEvidence;
     }
@@ -202,7 +226,7 @@ public final class Order {
     }
 
     public List<OrderLine> lines() {
-        return lines;
+        return List.copyOf(lines);
     }
 
     public OrderView view() {
