@@ -17,9 +17,14 @@ import dev.corner.inventory.Inventory;
 import dev.corner.inventory.StockLine;
 import dev.corner.orders.Fulfilment;
 import dev.corner.pos.Shifts;
+import dev.corner.stores.OpeningHours;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,6 +154,17 @@ class DemoData {
                 }
             }
         }
+
+        // Opening hours: the FASTEST strategy picks by when a pickup is ready.
+        var berlin = ZoneId.of("Europe/Berlin");
+        var weekdays = new EnumMap<DayOfWeek, List<OpeningHours.Interval>>(DayOfWeek.class);
+        for (var day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SUNDAY) {
+                weekdays.put(day, List.of(OpeningHours.Interval.of("08:00", "20:00")));
+            }
+        }
+        stores.setHours(merchant, storeIds.get(0), new OpeningHours(berlin, Duration.ofMinutes(15), weekdays));
+        stores.setHours(merchant, storeIds.get(1), new OpeningHours(berlin, Duration.ofMinutes(45), weekdays));
 
         // The first shop's till: a register and a cashier who may give discounts but not refunds.
         stores.addStaff(merchant, storeIds.get(0), CASHIER, "Alex at the till", PASSWORD, true, false);

@@ -14,6 +14,7 @@ import dev.corner.devices.internal.DeviceSecrets;
 import dev.corner.devices.model.Candidate;
 import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
+import dev.corner.orders.Ordering;
 import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +32,7 @@ public class HouseholdDevices {
     private final Stores stores;
     private final ApplicationEventPublisher events;
     private final Pressing pressing;
+    private final Ordering ordering;
     private final Clock clock;
 
     HouseholdDevices(
@@ -40,9 +42,11 @@ public class HouseholdDevices {
             Stores stores,
             ApplicationEventPublisher events,
             Pressing pressing,
+            Ordering ordering,
             Clock clock) {
         this.events = events;
         this.pressing = pressing;
+        this.ordering = ordering;
         this.records = records;
         this.secrets = secrets;
         this.catalog = catalog;
@@ -175,7 +179,15 @@ public class HouseholdDevices {
     /** The device, slot and maker behind an order placed by a press, if a press placed it. */
     @Transactional(readOnly = true)
     public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(dev.corner.orders.OrderId order) {
-        return records.originOf(order);
+        return ordering.find(order)
+                .map(dev.corner.orders.OrderView::source)
+                .filter(source -> source != null && source.startsWith(Pressing.SOURCE_PREFIX) && source.contains("/"))
+                .flatMap(source -> {
+                    var deviceId = new DeviceId(source.substring(Pressing.SOURCE_PREFIX.length(), source.indexOf('/')));
+                    var slotId = source.substring(source.indexOf('/') + 1);
+                    return records.makerOf(deviceId)
+                            .map(maker -> new DeviceEvents.DeviceOrigin(deviceId, slotId, maker));
+                });
     }
 
     /** The household's devices, revoked ones too, as {@link DeviceView}s. */

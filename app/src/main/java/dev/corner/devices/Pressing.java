@@ -18,17 +18,21 @@ import dev.corner.devices.model.PressStormPolicy;
 import dev.corner.devices.model.RepeatPresses;
 import dev.corner.devices.model.SlotPolicy;
 import dev.corner.devices.model.SpendingLimitPolicy;
+import dev.corner.devices.model.Strategy;
 import dev.corner.inventory.Inventory;
 import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
 import dev.corner.orders.Ordering;
 import dev.corner.orders.Ordering.PlaceOrder;
+import dev.corner.stores.StoreId;
+import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +61,7 @@ public class Pressing {
     private final Inventory inventory;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final Stores stores;
     private final Clock clock;
 
     Pressing(
@@ -67,6 +72,7 @@ public class Pressing {
             Inventory inventory,
             ApplicationEventPublisher events,
             JsonMapper json,
+            Stores stores,
             Clock clock) {
         this.records = records;
         this.settings = settings;
@@ -75,6 +81,7 @@ public class Pressing {
         this.inventory = inventory;
         this.events = events;
         this.json = json;
+        this.stores = stores;
         this.clock = clock;
     }
 
@@ -208,8 +215,11 @@ public class Pressing {
         return answer(Result.ORDER_PLACED, placed);
     }
 
+    /** An order placed by a press has the source {@code device:<deviceId>/<slotId>}. */
+    static final String SOURCE_PREFIX = "device:";
+
     private static String source(Device device, Slot slot) {
-        return "device:" + device.id() + "/" + slot.slotId();
+        return SOURCE_PREFIX + device.id() + "/" + slot.slotId();
     }
 
     /** The evidence of a consent given in advance: the mode and window the household set. */
@@ -270,11 +280,11 @@ public class Pressing {
                 .truncatedTo(ChronoUnit.DAYS)
                 .toInstant();
         AccountId household = device.household();
-        var devicePrefix = "device:" + device.id() + "/";
+        var devicePrefix = SOURCE_PREFIX + device.id() + "/";
         return new SpendingLimitPolicy.Spent(
                 ordering.spentSince(household, devicePrefix, today),
                 ordering.spentSince(household, devicePrefix, month),
-                ordering.spentSince(household, "device:", month));
+                ordering.spentSince(household, SOURCE_PREFIX, month));
     }
 
     /**
@@ -310,6 +320,8 @@ public class Pressing {
 
     private List<Candidate> offered(SlotPolicy policy) {
         var offered = new ArrayList<Candidate>();
+        var now = clock.instant();
+        var readyAt = new HashMap<StoreId, Instant>();
         for (var product : policy.productIds()) {
             for (var store : policy.storeIds()) {
                 catalog.priceAt(store, product)
@@ -317,7 +329,12 @@ public class Pressing {
                                 product,
                                 store,
                                 price,
-                                inventory.level(store, product).available())));
+                                inventory.level(store, product).available(),
+                                policy.strategy() == Strategy.FASTEST
+                                        ? readyAt.computeIfAbsent(
+                                                store,
+                                                s -> stores.readyAt(s, now).orElse(null))
+                                        : null)));
             }
         }
         return offered;

@@ -10,6 +10,7 @@ import dev.corner.common.Role;
 import dev.corner.common.Text;
 import dev.corner.stores.internal.StoreRecords;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -49,6 +50,27 @@ public class Stores {
                 currency);
         records.insert(store, clock.instant());
         return store.id();
+    }
+
+    /** The owner sets when the store is open and how long getting an order ready takes. */
+    @Transactional
+    public OpeningHours setHours(Caller owner, StoreId id, OpeningHours hours) {
+        requireOwnedBy(id, owner);
+        records.saveHours(id, hours, clock.instant());
+        return hours;
+    }
+
+    /** The store's hours; a store without any is {@link OpeningHours#ALWAYS_OPEN}. */
+    @Transactional(readOnly = true)
+    public OpeningHours hours(StoreId id) {
+        require(id);
+        return records.hours(id).orElse(OpeningHours.ALWAYS_OPEN);
+    }
+
+    /** When an order placed now at the store is ready for pickup; empty if it does not open soon. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> readyAt(StoreId id, Instant orderedAt) {
+        return records.hours(id).orElse(OpeningHours.ALWAYS_OPEN).readyAt(orderedAt);
     }
 
     @Transactional(readOnly = true)

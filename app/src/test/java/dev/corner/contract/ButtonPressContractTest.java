@@ -251,15 +251,16 @@ class ButtonPressContractTest extends ContractTest {
         assertThat(noProducts.code()).isEqualTo("INVALID_POLICY");
         var unknownStore = town.bind(household, device, List.of(shop.productId()), List.of("st_unknown"), 600);
         assertThat(unknownStore.status()).isEqualTo(404);
-        var fastest = api.put(
+        var delivery = api.put(
                 "/api/v1/devices/" + device.deviceId() + "/slots/main",
                 household.token(),
                 Map.of(
                         "productIds", List.of(shop.productId()),
                         "strategy", "FASTEST",
                         "storeIds", List.of(shop.storeId()),
-                        "maxUnitPrice", Map.of("amount", 600, "currency", "EUR")));
-        assertThat(fastest.code()).isEqualTo("UNSUPPORTED_STRATEGY");
+                        "maxUnitPrice", Map.of("amount", 600, "currency", "EUR"),
+                        "fulfillment", "DELIVERY"));
+        assertThat(delivery.code()).isEqualTo("UNSUPPORTED_FULFILMENT");
         var client = new DeviceClient(api, device.deviceId(), device.secret(), clock);
         assertThat(client.press("main", "p").text("result")).isEqualTo("NOT_CONFIGURED");
     }

@@ -267,15 +267,22 @@ class HouseholdAppInBrowserTest extends BrowserTest {
         assertThat(page.locator("#notice-list li.read")).hasCount(1);
         assertThat(page.locator("#notices-badge")).hasText("none new");
 
-        // FASTEST is refused by the devices API, and the page says so with its code.
+        // A policy the devices API refuses comes back with its code; then the fastest strategy is saved.
         nav("Devices");
         page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(device.serial()))
                 .click();
         page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Change the binding"))
                 .click();
-        page.getByLabel("Strategy").selectOption("FASTEST");
+        var store =
+                page.locator("#store-choices [data-store-id='" + goods.shop().storeId() + "'] input");
+        store.uncheck();
         button("Save").click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("UNSUPPORTED_STRATEGY");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("INVALID_POLICY");
+        assertThat(page.locator("#chosen-products li")).containsText(goods.name()); // what was typed stays
+        page.getByLabel("Strategy").selectOption("FASTEST");
+        store.check();
+        button("Save").click();
+        assertThat(page.locator("[data-slot-id='main']")).containsText("Fastest: the earliest ready");
 
         // Revoking asks first; then the device is listed as revoked and can order nothing.
         nav("Devices");

@@ -39,6 +39,19 @@ class ChoiceTest {
     }
 
     @Test
+    void fastestOrdersByReadyTimeThenPriceAndPutsClosedStoresLast() {
+        var now = java.time.Instant.parse("2026-11-23T09:00:00Z");
+        var closed = new Candidate(SPARKLE, CORNER, Money.of(300, "EUR"), 2, null);
+        var soonDear = new Candidate(SPARKLE, MARKET, Money.of(650, "EUR"), 2, now.plusSeconds(600));
+        var soonCheap = new Candidate(GREEN, MARKET, Money.of(600, "EUR"), 2, now.plusSeconds(600));
+        var later = new Candidate(GREEN, CORNER, Money.of(400, "EUR"), 2, now.plusSeconds(3600));
+
+        var ranked = Choice.rank(policy(Strategy.FASTEST, 700), List.of(closed, soonDear, later, soonCheap), 1);
+
+        assertThat(ranked).containsExactly(soonCheap, soonDear, later, closed);
+    }
+
+    @Test
     void preferredKeepsTheHouseholdsOrder() {
         var ranked = Choice.rank(
                 policy(Strategy.PREFERRED, 700),

@@ -321,7 +321,8 @@ public final class DeviceSimulator {
     private void log(SimulatedDevice device, String what, DeviceReply reply) {
         results.computeIfAbsent(reply.result(), k -> new AtomicLong()).incrementAndGet();
         var details = new StringBuilder();
-        for (var field : List.of("orderId", "product", "amount", "expectedDepletion", "detail")) {
+        for (var field : List.of(
+                "orderId", "name", "amount", "reason", "quoteId", "expectedDepletion", "ratePerDay", "detail")) {
             reply.find(field)
                     .ifPresent(
                             v -> details.append(' ').append(field).append('=').append(v));

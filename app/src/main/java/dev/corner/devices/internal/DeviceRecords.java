@@ -365,18 +365,6 @@ public class DeviceRecords {
     }
 
     /** The device and slot whose press placed the order, with the device's maker. */
-    public Optional<dev.corner.devices.DeviceEvents.DeviceOrigin> originOf(OrderId order) {
-        return jdbc.sql("""
-                        select p.device_id, p.slot_id, d.maker_id from device_presses p join devices d on d.id = p.device_id
-                        where p.answer ->> 'orderId' = :order limit 1""")
-                .param("order", order.value())
-                .query((rs, n) -> new dev.corner.devices.DeviceEvents.DeviceOrigin(
-                        new DeviceId(rs.getString("device_id")),
-                        rs.getString("slot_id"),
-                        new AccountId(rs.getString("maker_id"))))
-                .optional();
-    }
-
     /** A device's own consent mode and limits, each null when it follows its household. */
     public record Overrides(Consent consent, Money dailyLimit, Money monthlyLimit) {
         public static final Overrides NONE = new Overrides(null, null, null);

@@ -1,5 +1,6 @@
 package dev.corner.devices.model;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,13 @@ public final class Choice {
                 fitting.stream()
                         .sorted(Comparator.comparingLong(c -> c.price().amount()))
                         .toList();
-            case FASTEST -> throw new IllegalStateException("FASTEST is refused when the policy is made");
+            // Earliest ready first; a store that does not open soon comes last; then the cheaper.
+            case FASTEST ->
+                fitting.stream()
+                        .sorted(Comparator.comparing(
+                                        Candidate::readyAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                                .thenComparingLong(c -> c.price().amount()))
+                        .toList();
         };
     }
 

@@ -44,10 +44,6 @@ public record SlotPolicy(
         if (strategy == null) {
             throw CornerException.invalid("INVALID_POLICY", "strategy must be PREFERRED, CHEAPEST or FASTEST");
         }
-        if (strategy == Strategy.FASTEST) {
-            throw CornerException.invalid(
-                    "UNSUPPORTED_STRATEGY", "FASTEST needs delivery quotes, which Corner does not have yet");
-        }
         if (fulfilment == null) {
             throw CornerException.invalid("INVALID_POLICY", "fulfillment must be PICKUP or DELIVERY");
         }

@@ -6,6 +6,9 @@ public enum Strategy {
     PREFERRED,
     /** The lowest unit price among all acceptable products and stores. */
     CHEAPEST,
-    /** The earliest ready; needs delivery quotes and store hours, which are not there yet. */
+    /**
+     * The earliest ready for pickup, by each store's opening hours and preparation time; among
+     * equally early, the cheaper.
+     */
     FASTEST
 }

@@ -2,10 +2,17 @@ package dev.corner.stores.internal;
 
 import dev.corner.common.AccountId;
 import dev.corner.common.SqlTime;
+import dev.corner.stores.OpeningHours;
 import dev.corner.stores.Store;
 import dev.corner.stores.StoreId;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +49,66 @@ public class StoreRecords {
                 .param("currency", store.currency())
                 .param("at", SqlTime.utc(at))
                 .update();
+    }
+
+    public Optional<OpeningHours> hours(StoreId id) {
+        return jdbc.sql("select time_zone, preparation_minutes, week from store_hours where store_id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new OpeningHours(
+                        ZoneId.of(rs.getString("time_zone")),
+                        Duration.ofMinutes(rs.getInt("preparation_minutes")),
+                        decode(rs.getString("week"))))
+                .optional();
+    }
+
+    public void saveHours(StoreId id, OpeningHours hours, Instant at) {
+        jdbc.sql("""
+                        insert into store_hours (store_id, time_zone, preparation_minutes, week, updated_at)
+                        values (:id, :zone, :preparation, :week, :at)
+                        on conflict (store_id) do update set time_zone = excluded.time_zone,
+                               preparation_minutes = excluded.preparation_minutes, week = excluded.week,
+                               updated_at = excluded.updated_at""")
+                .param("id", id.value())
+                .param("zone", hours.zone().getId())
+                .param("preparation", (int) hours.preparation().toMinutes())
+                .param("week", encode(hours.week()))
+                .param("at", SqlTime.utc(at))
+                .update();
+    }
+
+    private static String encode(Map<DayOfWeek, List<OpeningHours.Interval>> week) {
+        var text = new StringBuilder();
+        for (var day : DayOfWeek.values()) {
+            var intervals = week.getOrDefault(day, List.of());
+            if (!intervals.isEmpty()) {
+                text.append(day)
+                        .append('=')
+                        .append(String.join(
+                                ",",
+                                intervals.stream()
+                                        .map(i -> i.opensText() + "-" + i.closesText())
+                                        .toList()))
+                        .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static Map<DayOfWeek, List<OpeningHours.Interval>> decode(String text) {
+        var week = new EnumMap<DayOfWeek, List<OpeningHours.Interval>>(DayOfWeek.class);
+        for (var line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var parts = line.split("=", 2);
+            week.put(
+                    DayOfWeek.valueOf(parts[0]),
+                    Arrays.stream(parts[1].split(","))
+                            .map(range -> range.split("-"))
+                            .map(range -> OpeningHours.Interval.of(range[0], range[1]))
+                            .toList());
+        }
+        return week;
     }
 
     public Optional<Store> find(StoreId id) {
