@@ -59,7 +59,7 @@ public final class PressBenchmark {
         var api = JsonClient.to(base);
         int warmUp = Math.min(500, presses / 4);
         int total = warmUp + presses + presses / 2 + (broker == null ? 0 : presses);
-        System.out.printf("setting up one store and %d buttons in households of 20…%n", total);
+        System.out.printf("setting up one store and %d buttons in households of 4…%n", total);
         var merchant = api.account("MERCHANT");
         var store = JsonClient.field(
                 api.post(
@@ -162,7 +162,11 @@ public final class PressBenchmark {
                 phase, result.count(), result.seconds(), how, result.rate(), result.p50(), result.p99());
     }
 
-    /** Provisions, claims and binds, in parallel, one household for every 20 devices. */
+    /**
+     * Provisions, claims and binds, in parallel, one household for every 4 devices. A household's
+     * orders from one store share a fulfilment, so its presses at the same moment queue behind each
+     * other; more devices per household would measure that queue.
+     */
     private static Queue<DeviceCredentials> provision(JsonClient api, int count, String binding)
             throws InterruptedException {
         var fleet = new Fleet(api);
@@ -171,8 +175,8 @@ public final class PressBenchmark {
         var provisioned = fleet.provision(maker, model, "PRESS", count);
         var ready = new ConcurrentLinkedQueue<DeviceCredentials>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        for (int from = 0; from < provisioned.size(); from += 20) {
-            var group = provisioned.subList(from, Math.min(provisioned.size(), from + 20));
+        for (int from = 0; from < provisioned.size(); from += 4) {
+            var group = provisioned.subList(from, Math.min(provisioned.size(), from + 4));
             pool.execute(() -> {
                 var household = api.account("HOUSEHOLD");
                 for (var device : group) {
