@@ -148,7 +148,8 @@ public class Pressing {
         }
         var spent = limits.any() ? spent(device) : null;
         String limitHit = null;
-        for (var candidate : Choice.rank(policy, offered(policy), quantity)) {
+        var offered = offered(policy);
+        for (var candidate : Choice.rank(policy, offered, quantity)) {
             var total = candidate.price().times(quantity);
             var exceeded = spent == null ? Optional.<String>empty() : limits.exceededBy(total, spent);
             if (exceeded.isPresent()) {
@@ -187,7 +188,7 @@ public class Pressing {
         }
         return limitHit != null
                 ? PressAnswer.of(Result.LIMIT_EXCEEDED, limitHit)
-                : PressAnswer.of(Result.UNAVAILABLE, "NOTHING_WITHIN_POLICY");
+                : PressAnswer.of(Result.UNAVAILABLE, Choice.whyNothing(policy, offered));
     }
 
     /**
@@ -308,7 +309,7 @@ public class Pressing {
         return new Outlook(
                 null,
                 null,
-                Choice.shortfall(policy, offered, policy.quantity()).orElseThrow(),
+                Choice.shortfall(policy, offered),
                 Choice.cheapestOffer(policy, offered).orElse(null));
     }
 

@@ -12,6 +12,7 @@ import dev.corner.stores.Store;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -68,15 +69,50 @@ public class Shifts {
     }
 
     @Transactional
-    public void moveCash(Caller caller, StoreId storeId, String shiftId, CashMovement type, Money amount, String note) {
+    /**
+     * A cash movement as the register sends it: {@code movementId} (register-made, optional) makes
+     * a re-sent movement count once; {@code madeOfflineAt} is when it was made while the register
+     * was offline, and is when it is recorded at.
+     */
+    public record CashMove(CashMovement type, Money amount, String note, String movementId, Instant madeOfflineAt) {}
+
+    /**
+     * Paid-in, paid-out or no-sale on an open shift. The same {@code movementId} again records
+     * nothing new; with other content it is {@code 409 MOVEMENT_ID_REUSED}.
+     */
+    @Transactional
+    public void moveCash(Caller caller, StoreId storeId, String shiftId, CashMove move) {
         var store = stores.requireWorkplace(storeId, caller).store();
         var shift = requireOpen(storeId, shiftId);
-        if (type == null) {
+        if (move.type() == null) {
             throw CornerException.invalid("INVALID_CASH_MOVEMENT", "type must be PAID_IN, PAID_OUT or NO_SALE");
         }
-        var moved = type == CashMovement.NO_SALE ? Money.zero(store.currency()) : amount;
-        requireCash(store, moved, type == CashMovement.NO_SALE);
-        records.insertCashMovement(shift.id(), type.name(), moved, Text.optional(note, "note", 200), clock.instant());
+        var moved = move.type() == CashMovement.NO_SALE ? Money.zero(store.currency()) : move.amount();
+        requireCash(store, moved, move.type() == CashMovement.NO_SALE);
+        var movementId = move.movementId() == null ? null : Ids.requireValid(move.movementId(), "movementId");
+        var now = clock.instant();
+        var at = now;
+        if (move.madeOfflineAt() != null) {
+            if (move.madeOfflineAt().isAfter(now.plusSeconds(300))) {
+                throw CornerException.invalid("INVALID_CASH_MOVEMENT", "madeOfflineAt is in the future");
+            }
+            at = move.madeOfflineAt();
+        }
+        boolean recorded = records.insertCashMovement(
+                shift.id(),
+                move.type().name(),
+                moved,
+                Text.optional(move.note(), "note", 200),
+                at,
+                movementId,
+                move.madeOfflineAt());
+        if (!recorded) {
+            var earlier = records.cashMovement(shift.id(), movementId).orElseThrow();
+            if (!earlier.type().equals(move.type().name()) || earlier.amount() != moved.amount()) {
+                throw CornerException.conflict(
+                        "MOVEMENT_ID_REUSED", "movement " + movementId + " was recorded with other content");
+            }
+        }
     }
 
     /** Closes the shift with the cash counted in the drawer; answers its Z-report. */

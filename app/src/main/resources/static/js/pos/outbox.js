@@ -1,8 +1,9 @@
 /*
- * Corner POS, part 2 of 3: sales rung up while the server could not be reached.
+ * Corner POS, part 2 of 3: sales rung up, and cash paid in or out, while the server could not be
+ * reached.
  *
- * Each is kept in localStorage, exactly as it will be sent, under its register-made saleId, before the
- * cashier sees it as done. It leaves the outbox only once the server has answered 201 for it (or
+ * Each is kept in localStorage, exactly as it will be sent, under its register-made saleId (or
+ * movementId for cash), before the cashier sees it as done. It leaves the outbox only once the server has answered 201 for it (or
  * 409 SALE_ID_REUSED and the sale is found recorded), so a reload, a crash or a lost answer never
  * loses one; sending one twice is harmless because the server records a saleId once.
  *
@@ -31,6 +32,11 @@
 
     function entries() {
         return Store.get(OUTBOX, []);
+    }
+
+    /** A sale waits under its saleId, a cash movement under its movementId. */
+    function keyOf(entry) {
+        return entry.saleId || entry.movementId;
     }
 
     function save(list) {
@@ -68,12 +74,13 @@
             if (entry.state === 'attention' && !manual) continue;
             let answer;
             try {
-                answer = await api.post('/api/v1/stores/' + encodeURIComponent(entry.storeId) + '/sales', entry.body);
+                answer = await api.post(
+                    entry.path || '/api/v1/stores/' + encodeURIComponent(entry.storeId) + '/sales', entry.body);
             } catch (e) {
                 if (e.unreachable || e.status >= 500) {
                     failures++;
                     if (e.unreachable) markReachable(false);
-                    update(entry.saleId, { attempts: (entry.attempts || 0) + 1, lastError: e.message });
+                    update(keyOf(entry), { attempts: (entry.attempts || 0) + 1, lastError: e.message });
                     scheduleRetry();
                     return;
                 }
@@ -82,7 +89,7 @@
                     notify();
                     return;
                 }
-                if (e.status === 409 && e.code === 'SALE_ID_REUSED') {
+                if (entry.saleId && e.status === 409 && e.code === 'SALE_ID_REUSED') {
                     // A first send was recorded and its answer lost, with other content (it went out as an
                     // online sale before the register gave up on it): the server has the sale.
                     try {
@@ -90,13 +97,13 @@
                             '/api/v1/stores/' + encodeURIComponent(entry.storeId)
                                 + '/sales/' + encodeURIComponent(entry.saleId));
                     } catch (lookup) {
-                        update(entry.saleId, { state: 'attention', lastError: e.message });
+                        update(keyOf(entry), { state: 'attention', lastError: e.message });
                         continue;
                     }
                 } else {
                     // Refused for a reason a retry will not mend (a removed register, lost rights):
                     // keep it and show it.
-                    update(entry.saleId, {
+                    update(keyOf(entry), {
                         state: 'attention',
                         attempts: (entry.attempts || 0) + 1,
                         lastError: e.code + ': ' + e.message,
@@ -111,20 +118,22 @@
         }
     }
 
-    function update(saleId, patch) {
-        save(entries().map((entry) => (entry.saleId === saleId ? Object.assign({}, entry, patch) : entry)));
+    function update(key, patch) {
+        save(entries().map((entry) => (keyOf(entry) === key ? Object.assign({}, entry, patch) : entry)));
     }
 
     function done(entry, answer) {
-        remember({
-            saleId: entry.saleId,
-            storeId: entry.storeId,
-            sentAt: new Date().toISOString(),
-            total: answer && answer.total,
-            flags: (answer && answer.flags) || [],
-        });
-        save(entries().filter((other) => other.saleId !== entry.saleId));
-        listeners.forEach((listener) => listener(Outbox.state(), { sent: entry.saleId, answer: answer }));
+        if (entry.saleId) {
+            remember({
+                saleId: entry.saleId,
+                storeId: entry.storeId,
+                sentAt: new Date().toISOString(),
+                total: answer && answer.total,
+                flags: (answer && answer.flags) || [],
+            });
+        }
+        save(entries().filter((other) => keyOf(other) !== keyOf(entry)));
+        listeners.forEach((listener) => listener(Outbox.state(), { sent: keyOf(entry), answer: answer }));
     }
 
     const Outbox = {
@@ -145,7 +154,30 @@
             }
         },
 
+        /**
+         * Keeps a cash movement (paid in, paid out, no sale) to send later to {@code path}; the body
+         * carries its register-made movementId, so sending it twice counts it once.
+         */
+        addCash(storeId, path, body, display) {
+            const list = entries();
+            if (!list.some((entry) => entry.movementId === body.movementId)) {
+                list.push({
+                    storeId: storeId,
+                    movementId: body.movementId,
+                    path: path,
+                    body: body,
+                    display: display,
+                    createdAt: new Date().toISOString(),
+                    attempts: 0,
+                    state: 'pending',
+                });
+                save(list);
+            }
+        },
+
         entries: entries,
+
+        keyOf: keyOf,
 
         sent() {
             return Store.get(SENT, []);

@@ -1046,12 +1046,7 @@
     // ---- Cash drawer ----
 
     async function noSale() {
-        try {
-            await api.post(shiftPath('/cash'), { type: 'NO_SALE' });
-            $('#cash-status').textContent = 'Drawer opened, no sale.';
-        } catch (e) {
-            $('#cash-status').textContent = 'Not recorded: ' + failure(e);
-        }
+        await sendCash({ type: 'NO_SALE' }, 'Drawer opened, no sale.');
     }
 
     async function moveCash(event) {
@@ -1065,12 +1060,38 @@
         }
         const body = { type: type, amount: Money.of(amount, currency()) };
         if (form.elements.note.value.trim()) body.note = form.elements.note.value.trim();
-        try {
-            await api.post(shiftPath('/cash'), body);
-            $('#cash-status').textContent = (type === 'PAID_IN' ? 'Paid in ' : 'Paid out ') + money(amount) + '.';
+        if (await sendCash(body, (type === 'PAID_IN' ? 'Paid in ' : 'Paid out ') + money(amount) + '.')) {
             form.reset();
+        }
+    }
+
+    /**
+     * Records a cash movement under a register-made movementId. Offline it waits in the outbox, with
+     * the time it was made, and is sent when the connection returns; sent twice, it counts once.
+     */
+    async function sendCash(body, doneText) {
+        const move = Object.assign({ movementId: newId('c' + state.till.registerId.slice(-6)) }, body);
+        const keep = () => {
+            Outbox.addCash(state.till.storeId, shiftPath('/cash'),
+                Object.assign({ madeOfflineAt: new Date().toISOString() }, move),
+                { type: move.type, amount: move.amount || null });
+            $('#cash-status').textContent = doneText + ' Offline: it will be sent when the connection returns.';
+            Outbox.sync('new');
+            return true;
+        };
+        if (!Outbox.online()) return keep();
+        try {
+            await api.post(shiftPath('/cash'), move);
+            Outbox.reachable(true);
+            $('#cash-status').textContent = doneText;
+            return true;
         } catch (e) {
+            if (e.unreachable) {
+                Outbox.reachable(false);
+                return keep();
+            }
             $('#cash-status').textContent = 'Not recorded: ' + failure(e);
+            return false;
         }
     }
 
@@ -1171,10 +1192,11 @@
         if (state.screen !== 'pending') return;
         $('#pending-list tbody').replaceChildren(
             ...Outbox.entries().map((entry) =>
-                h('tr', { dataset: { saleId: entry.saleId } },
-                    h('td', null, h('code', null, entry.saleId)),
+                h('tr', { dataset: { saleId: Outbox.keyOf(entry) } },
+                    h('td', null, h('code', null, Outbox.keyOf(entry)),
+                        entry.movementId ? ' ' + CASH_LABELS[entry.display.type] : ''),
                     h('td', null, new Date(entry.createdAt).toLocaleString('en-GB')),
-                    h('td', { class: 'num' }, entry.display ? Money.text(entry.display.total) : ''),
+                    h('td', { class: 'num' }, pendingAmount(entry)),
                     h('td', null, pendingState(entry)))));
         $('#sent-list tbody').replaceChildren(
             ...Outbox.sent().map((sent) =>
@@ -1183,6 +1205,14 @@
                     h('td', null, new Date(sent.sentAt).toLocaleString('en-GB')),
                     h('td', { class: 'num' }, sent.total ? Money.text(sent.total) : ''),
                     h('td', null, (sent.flags || []).join(', ')))));
+    }
+
+    const CASH_LABELS = { PAID_IN: '(paid in)', PAID_OUT: '(paid out)', NO_SALE: '(no sale)' };
+
+    function pendingAmount(entry) {
+        if (!entry.display) return '';
+        if (entry.movementId) return entry.display.amount ? Money.text(entry.display.amount) : '';
+        return Money.text(entry.display.total);
     }
 
     function pendingState(entry) {

@@ -1,6 +1,7 @@
 package dev.corner.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.corner.Concurrently;
 import dev.corner.ContractTest;
@@ -176,12 +177,21 @@ class ButtonPressContractTest extends ContractTest {
     void aPressFindsNothingWithinThePolicyWhenStockOrPriceDoNotFit() {
         var shop = town.shop(0);
         var household = town.householdWithButton(shop);
-        assertThat(button(household).press("main", "empty-shelf").text("result"))
-                .isEqualTo("UNAVAILABLE");
+        var emptyShelf = button(household).press("main", "empty-shelf");
+        assertThat(emptyShelf.text("result")).isEqualTo("UNAVAILABLE");
+        assertThat(emptyShelf.text("reason")).isEqualTo("OUT_OF_STOCK");
 
         town.receive(shop.merchant(), shop.storeId(), shop.productId(), 5);
         town.offer(shop.merchant(), shop.storeId(), shop.productId(), 601); // the cap is 600
-        assertThat(button(household).press("main", "too-dear").text("result")).isEqualTo("UNAVAILABLE");
+        var tooDear = button(household).press("main", "too-dear");
+        assertThat(tooDear.text("result")).isEqualTo("UNAVAILABLE");
+        assertThat(tooDear.text("reason")).isEqualTo("ABOVE_PRICE_CAP");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.get(
+                                        "/api/v1/notifications",
+                                        household.account().token())
+                                .raw())
+                        .contains("PRESS_REFUSED", "every offer is above your price cap", "out of stock"));
 
         town.offer(shop.merchant(), shop.storeId(), shop.productId(), 600);
         assertThat(button(household).press("main", "fits").text("result")).isEqualTo("ORDER_PLACED");

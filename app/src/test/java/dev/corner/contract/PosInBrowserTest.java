@@ -345,7 +345,7 @@ class PosInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aSaleRungUpOfflineIsKeptThroughAReloadSentTwiceOnReconnectAndRecordedOnce() {
+    void aSaleAndAPaidOutMadeOfflineAreKeptThroughAReloadSentTwiceOnReconnectAndRecordedOnce() {
         var shop = shop();
         openShift(shop, shop.owner().email(), "20");
 
@@ -373,6 +373,17 @@ class PosInBrowserTest extends BrowserTest {
             }
         });
 
+        // The first answer to the paid-out gets lost too, once the server is back.
+        var cashSends = new AtomicInteger();
+        page.route("**/api/v1/stores/*/shifts/*/cash", route -> {
+            if (cashSends.incrementAndGet() == 1) {
+                route.fetch();
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+
         // The register has kept a copy of itself for opening offline.
         assertThat(page.locator("body[data-offline-ready='true']")).hasCount(1);
         mode.set("BLOCK");
@@ -390,16 +401,25 @@ class PosInBrowserTest extends BrowserTest {
         assertThat(page.locator("#pending-count")).hasText("1");
         assertThat(sale(shop, saleId).status()).isEqualTo(404);
 
-        // Reloaded while offline: the register opens from its own copy, with the sale still waiting.
+        // Cash paid out of the drawer while offline waits too.
+        page.locator("#menu [data-go='cash']").click();
+        page.locator("#cash-move [name='amount']").fill("3.00");
+        page.locator("#cash-move [name='note']").fill("window cleaner");
+        page.locator("#cash-move button[value='PAID_OUT']").click();
+        assertThat(page.locator("#cash-status")).containsText("Offline");
+        assertThat(page.locator("#pending-count")).hasText("2");
+        page.locator("#menu [data-go='sell']").click();
+
+        // Reloaded while offline: the register opens from its own copy, with both still waiting.
         var reloaded = page.reload();
         assertThat(reloaded.fromServiceWorker()).isTrue();
         assertThat(page.locator("#screen-sell")).isVisible();
-        assertThat(page.locator("#pending-count")).hasText("1");
+        assertThat(page.locator("#pending-count")).hasText("2");
         assertThat(page.locator("#scan-input")).isFocused();
 
         // The network is back but the server is still out of reach.
         page.context().setOffline(false);
-        assertThat(page.locator("#pending-count")).hasText("1");
+        assertThat(page.locator("#pending-count")).hasText("2");
         assertThat(sale(shop, saleId).status()).isEqualTo(404);
 
         // The server is reachable again, and the first answer gets lost: the register sends again.
@@ -420,6 +440,22 @@ class PosInBrowserTest extends BrowserTest {
         assertThat(listed.get(0).get("saleId").asString()).isEqualTo(saleId);
         assertThat(listed.get(0).get("offline").asBoolean()).isTrue();
         assertThat(onHand(shop, shop.tea())).isEqualTo(8);
+
+        // The paid-out reached the server twice and counts once, at the time it was made.
+        assertThat(cashSends.get()).isEqualTo(2);
+        var shiftId = api.get(
+                        "/api/v1/stores/" + shop.storeId() + "/registers",
+                        shop.owner().token())
+                .body()
+                .get("registers")
+                .get(0)
+                .get("openShiftId")
+                .asString();
+        var report = api.get(
+                "/api/v1/stores/" + shop.storeId() + "/shifts/" + shiftId + "/report",
+                shop.owner().token());
+        assertThat(report.body().get("paidOut").get("amount").asLong()).isEqualTo(300);
+        assertThat(report.body().get("expectedCash").get("amount").asLong()).isEqualTo(2000 + 398 - 300);
     }
 
     @Test

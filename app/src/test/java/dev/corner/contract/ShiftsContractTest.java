@@ -77,6 +77,57 @@ class ShiftsContractTest extends ContractTest {
     }
 
     @Test
+    void aCashMovementSentAgainWithItsRegisterMadeIdCountsOnce() {
+        var shop = town.shop(1);
+        var token = shop.merchant().token();
+        var register = api.post(base(shop) + "/registers", token, Map.of("name", "Till 1"))
+                .text("registerId");
+        var shiftId = api.post(
+                        base(shop) + "/registers/" + register + "/shifts", token, Map.of("openingFloat", eur(5000)))
+                .text("shiftId");
+        var madeOffline = clock.instant().minusSeconds(120).toString();
+        var paidOut = Map.<String, Object>of(
+                "type", "PAID_OUT",
+                "amount", eur(300),
+                "note", "milk for the staff room",
+                "movementId", "mv-offline-1",
+                "madeOfflineAt", madeOffline);
+
+        var first = api.post(base(shop) + "/shifts/" + shiftId + "/cash", token, paidOut);
+        var second = api.post(base(shop) + "/shifts/" + shiftId + "/cash", token, paidOut);
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(second.status()).as(second.raw()).isEqualTo(201);
+        assertThat(second.body().get("paidOut").get("amount").asLong()).isEqualTo(300);
+        assertThat(second.body().get("expectedCash").get("amount").asLong()).isEqualTo(4700);
+
+        var reused = api.post(
+                base(shop) + "/shifts/" + shiftId + "/cash",
+                token,
+                Map.of("type", "PAID_OUT", "amount", eur(900), "movementId", "mv-offline-1"));
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("MOVEMENT_ID_REUSED");
+        var future = api.post(
+                base(shop) + "/shifts/" + shiftId + "/cash",
+                token,
+                Map.of(
+                        "type",
+                        "PAID_IN",
+                        "amount",
+                        eur(100),
+                        "movementId",
+                        "mv-2",
+                        "madeOfflineAt",
+                        clock.instant().plusSeconds(3600).toString()));
+        assertThat(future.code()).isEqualTo("INVALID_CASH_MOVEMENT");
+        var report = api.get(base(shop) + "/shifts/" + shiftId + "/report", token);
+        assertThat(report.body().get("paidOut").get("amount").asLong()).isEqualTo(300);
+        assertThat(report.body().get("paidIn").get("amount").asLong())
+                .as("refused changes change nothing")
+                .isZero();
+    }
+
+    @Test
     void aRegisterHasOneOpenShiftAtATime() {
         var shop = town.shop(1);
         var token = shop.merchant().token();

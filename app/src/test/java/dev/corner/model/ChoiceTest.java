@@ -52,6 +52,16 @@ class ChoiceTest {
     }
 
     @Test
+    void whenNothingFitsItSaysWhy() {
+        var policy = policy(Strategy.CHEAPEST, 700);
+        assertThat(Choice.whyNothing(policy, List.of())).isEqualTo("NOT_OFFERED");
+        assertThat(Choice.whyNothing(policy, List.of(offer(SPARKLE, CORNER, 701, 5))))
+                .isEqualTo("ABOVE_PRICE_CAP");
+        assertThat(Choice.whyNothing(policy, List.of(offer(SPARKLE, CORNER, 701, 5), offer(GREEN, CORNER, 650, 0))))
+                .isEqualTo("OUT_OF_STOCK");
+    }
+
+    @Test
     void preferredKeepsTheHouseholdsOrder() {
         var ranked = Choice.rank(
                 policy(Strategy.PREFERRED, 700),
@@ -116,17 +126,18 @@ class ChoiceTest {
 
     @Test
     void nothingFitsBecauseNoAllowedStoreOffersAnAcceptableProduct() {
-        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of(), 1))
-                .contains(Choice.Shortfall.NOT_OFFERED);
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of()))
+                .isEqualTo(Choice.Shortfall.NOT_OFFERED);
         var inDollars = new Candidate(SPARKLE, CORNER, Money.of(100, "USD"), 5);
-        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of(inDollars), 1))
-                .contains(Choice.Shortfall.NOT_OFFERED);
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of(inDollars)))
+                .isEqualTo(Choice.Shortfall.NOT_OFFERED);
     }
 
     @Test
     void nothingFitsBecauseEveryOfferIsAboveTheCapAndTheCheapestIsNamed() {
         var offered = List.of(offer(SPARKLE, CORNER, 520, 5), offer(GREEN, MARKET, 505, 0));
-        assertThat(Choice.shortfall(policy(Strategy.CHEAPEST, 500), offered, 1)).contains(Choice.Shortfall.ABOVE_CAP);
+        assertThat(Choice.shortfall(policy(Strategy.CHEAPEST, 500), offered))
+                .isEqualTo(Choice.Shortfall.ABOVE_PRICE_CAP);
         assertThat(Choice.cheapestOffer(policy(Strategy.CHEAPEST, 500), offered))
                 .map(c -> c.price().amount())
                 .contains(505L);
@@ -135,16 +146,13 @@ class ChoiceTest {
     @Test
     void nothingFitsBecauseTheOffersWithinTheCapAreOutOfStock() {
         var offered = List.of(offer(SPARKLE, CORNER, 520, 5), offer(GREEN, MARKET, 450, 0));
-        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered, 1))
-                .contains(Choice.Shortfall.OUT_OF_STOCK);
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered)).isEqualTo(Choice.Shortfall.OUT_OF_STOCK);
     }
 
     @Test
-    void somethingFitsSoThereIsNoShortfall() {
+    void tooFewInStockForTheQuantityIsOutOfStock() {
         var offered = List.of(offer(GREEN, MARKET, 450, 1));
-        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered, 1))
-                .isEmpty();
-        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered, 2))
-                .contains(Choice.Shortfall.OUT_OF_STOCK);
+        assertThat(Choice.rank(policy(Strategy.PREFERRED, 500), offered, 2)).isEmpty();
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered)).isEqualTo(Choice.Shortfall.OUT_OF_STOCK);
     }
 }

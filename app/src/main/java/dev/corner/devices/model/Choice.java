@@ -44,27 +44,31 @@ public final class Choice {
     public enum Shortfall {
         /** No allowed store offers any acceptable product (in the cap's currency). */
         NOT_OFFERED,
-        /** Every offer is above the unit-price cap. */
-        ABOVE_CAP,
+        /** Every offer costs more than the unit-price cap. */
+        ABOVE_PRICE_CAP,
         /** Offers within the cap exist, but none has the quantity in stock. */
         OUT_OF_STOCK
     }
 
-    /** Why {@link #rank} finds nothing, or empty when it finds something. */
-    public static Optional<Shortfall> shortfall(SlotPolicy policy, List<Candidate> offered, long quantity) {
-        if (!rank(policy, offered, quantity).isEmpty()) {
-            return Optional.empty();
-        }
+    /** Why nothing of the policy can be ordered, when {@link #rank} is empty. */
+    public static Shortfall shortfall(SlotPolicy policy, List<Candidate> offered) {
         var inCurrency = offered.stream()
                 .filter(c -> c.price().currency().equals(policy.maxUnitPrice().currency()))
                 .toList();
         if (inCurrency.isEmpty()) {
-            return Optional.of(Shortfall.NOT_OFFERED);
+            return Shortfall.NOT_OFFERED;
         }
-        if (inCurrency.stream().allMatch(c -> c.price().exceeds(policy.maxUnitPrice()))) {
-            return Optional.of(Shortfall.ABOVE_CAP);
-        }
-        return Optional.of(Shortfall.OUT_OF_STOCK);
+        return inCurrency.stream().anyMatch(c -> !c.price().exceeds(policy.maxUnitPrice()))
+                ? Shortfall.OUT_OF_STOCK
+                : Shortfall.ABOVE_PRICE_CAP;
+    }
+
+    /**
+     * The {@link Shortfall} as the reason of an {@code UNAVAILABLE} press answer: {@code NOT_OFFERED},
+     * {@code ABOVE_PRICE_CAP} or {@code OUT_OF_STOCK}.
+     */
+    public static String whyNothing(SlotPolicy policy, List<Candidate> offered) {
+        return shortfall(policy, offered).name();
     }
 
     /** The lowest price among the offers in the cap's currency, whatever their stock. */

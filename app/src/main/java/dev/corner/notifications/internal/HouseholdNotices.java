@@ -48,6 +48,9 @@ class HouseholdNotices {
             case "PER_DEVICE_PER_DAY" -> "the device's limit for today would be passed";
             case "PER_DEVICE_PER_MONTH" -> "the device's limit for this month would be passed";
             case "PER_HOUSEHOLD_PER_MONTH" -> "your household's limit for this month would be passed";
+            case "NOT_OFFERED" -> "none of the stores you allowed sells any of the products you chose";
+            case "ABOVE_PRICE_CAP" -> "every offer is above your price cap";
+            case "OUT_OF_STOCK" -> "the offers within your price cap are out of stock";
             default -> "no allowed store has an acceptable product at or under your price cap in stock";
         };
         notify(

@@ -95,16 +95,43 @@ public class ShiftRecords {
                 .optional();
     }
 
-    public void insertCashMovement(String shiftId, String type, Money amount, String note, Instant at) {
-        jdbc.sql("""
-                        insert into pos_cash_movements (shift_id, type, amount, note, at)
-                        values (:shift, :type, :amount, :note, :at)""")
+    /** A cash movement recorded earlier under a register-made id: what it was. */
+    public record RecordedMovement(String type, long amount) {}
+
+    /**
+     * Records a cash movement; with a register-made {@code movementId} only once per shift. Answers
+     * false, changing nothing, when that id was recorded before.
+     */
+    public boolean insertCashMovement(
+            String shiftId,
+            String type,
+            Money amount,
+            String note,
+            Instant at,
+            String movementId,
+            Instant madeOfflineAt) {
+        return jdbc.sql("""
+                                insert into pos_cash_movements (shift_id, type, amount, note, at, movement_id, made_offline_at)
+                                values (:shift, :type, :amount, :note, :at, :movement, :offline)
+                                on conflict (shift_id, movement_id) where movement_id is not null do nothing""")
+                        .param("shift", shiftId)
+                        .param("type", type)
+                        .param("amount", amount.amount())
+                        .param("note", note)
+                        .param("at", SqlTime.utc(at))
+                        .param("movement", movementId)
+                        .param("offline", SqlTime.utc(madeOfflineAt))
+                        .update()
+                == 1;
+    }
+
+    public Optional<RecordedMovement> cashMovement(String shiftId, String movementId) {
+        return jdbc.sql(
+                        "select type, amount from pos_cash_movements where shift_id = :shift and movement_id = :movement")
                 .param("shift", shiftId)
-                .param("type", type)
-                .param("amount", amount.amount())
-                .param("note", note)
-                .param("at", SqlTime.utc(at))
-                .update();
+                .param("movement", movementId)
+                .query((rs, n) -> new RecordedMovement(rs.getString("type"), rs.getLong("amount")))
+                .optional();
     }
 
     public void closeShift(String id, Money counted, Instant at) {

@@ -5,6 +5,7 @@ import dev.corner.common.Money;
 import dev.corner.pos.Shifts;
 import dev.corner.pos.model.ZReport;
 import dev.corner.stores.StoreId;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,7 @@ class ShiftsController {
 
     record ShiftOpened(String shiftId) {}
 
-    record Cash(Shifts.CashMovement type, Money amount, String note) {}
+    record Cash(Shifts.CashMovement type, Money amount, String note, String movementId, Instant madeOfflineAt) {}
 
     record Close(Money countedCash) {}
 
@@ -67,7 +68,16 @@ class ShiftsController {
     @ResponseStatus(HttpStatus.CREATED)
     ZReport cash(Caller caller, @PathVariable String storeId, @PathVariable String shiftId, @RequestBody Cash request) {
         var store = new StoreId(storeId);
-        shifts.moveCash(caller, store, shiftId, request.type(), request.amount(), request.note());
+        shifts.moveCash(
+                caller,
+                store,
+                shiftId,
+                new Shifts.CashMove(
+                        request.type(),
+                        request.amount(),
+                        request.note(),
+                        request.movementId(),
+                        request.madeOfflineAt()));
         return shifts.report(caller, store, shiftId);
     }
 
