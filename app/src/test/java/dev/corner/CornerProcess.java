@@ -31,6 +31,9 @@ public final class CornerProcess {
                 .redirectOutput(log.toFile());
         builder.environment().put("CORNER_DATA_DIR", dataDir.toString());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        // Its embedded MQTT broker on a free port of the loopback, unless the caller says otherwise.
+        builder.environment().put("CORNER_MQTT_EMBEDDED_PORT", "0");
+        builder.environment().put("CORNER_MQTT_EMBEDDED_HOST", "127.0.0.1");
         environment.forEach((key, value) -> {
             if (value == null) {
                 builder.environment().remove(key);

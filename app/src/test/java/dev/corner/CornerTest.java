@@ -28,7 +28,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
             "corner.operator.password=operator-password",
             "corner.payments.simulated.slow-delay=400ms",
             "corner.orders.expiry-check=1s",
-            "corner.devices.heartbeat-check=1s"
+            "corner.devices.heartbeat-check=1s",
+            // A free port for the embedded MQTT broker, so builds side by side do not clash.
+            "corner.mqtt.embedded.port=0",
+            "corner.mqtt.embedded.host=127.0.0.1"
         })
 @Import(CornerTest.Clocks.class)
 public @interface CornerTest {

@@ -20,9 +20,14 @@ public final class Ids {
         return prefix + "_" + new String(chars);
     }
 
+    /** Whether a text has the shape of an id. */
+    public static boolean valid(String value) {
+        return value != null && CLIENT_ID.matcher(value).matches();
+    }
+
     /** Ids made by clients (sale ids, press ids) and ids we made ourselves share one safe shape. */
     public static String requireValid(String value, String field) {
-        if (value == null || !CLIENT_ID.matcher(value).matches()) {
+        if (!valid(value)) {
             throw CornerException.invalid(
                     "INVALID_ID", field + " must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-'");
         }

@@ -5,7 +5,9 @@
  * devices.model}; application services are named as actions ({@link dev.corner.devices.Pressing},
  * {@link dev.corner.devices.Provisioning}, {@link dev.corner.devices.HouseholdDevices}, {@link
  * dev.corner.devices.Replenishing}). Devices hold no payment data; each has its own secret,
- * kept encrypted at rest.
+ * kept encrypted at rest. The protocol travels over HTTP ({@code devices.internal}'s controllers) and
+ * over MQTT ({@code devices.mqtt}: an embedded broker or an external one); both authenticate with
+ * {@code DeviceAuthentication} and answer through {@code DeviceProtocol}.
  */
 @ApplicationModule(allowedDependencies = {"common", "orders", "catalog", "inventory", "stores", "accounts"})
 package dev.corner.devices;

@@ -16,5 +16,10 @@ public enum SaleFlag {
     /** A discount given offline by staff without the right to give one. */
     DISCOUNT_NOT_ALLOWED,
     /** Made offline on a register whose shift had closed when the sale arrived. */
-    NO_OPEN_SHIFT
+    NO_OPEN_SHIFT,
+    /**
+     * Made offline by someone ({@code soldBy}) who does not work at the store when the sale
+     * arrives; it is recorded under whoever sent it.
+     */
+    SELLER_UNKNOWN
 }

@@ -2,6 +2,7 @@ package dev.corner.pos;
 
 import dev.corner.catalog.Catalog;
 import dev.corner.catalog.ProductId;
+import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Digests;
@@ -21,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +70,8 @@ public class Selling {
             Money basketDiscount,
             List<Tender> tenders,
             String registerId,
-            Instant madeOfflineAt) {}
+            Instant madeOfflineAt,
+            String soldBy) {}
 
     /** A card payment above this many minor units is not taken offline (the register enforces it). */
     public long offlineCardLimit() {
@@ -104,9 +107,10 @@ public class Selling {
         var offline = request.madeOfflineAt() != null;
         var flags = EnumSet.noneOf(SaleFlag.class);
         var lines = price(storeId, store.currency(), request, offline, flags);
+        var seller = offline ? sellerOf(workplace, request.soldBy(), flags) : workplace;
         if (request.basketDiscount() != null && request.basketDiscount().amount() > 0
                 || request.lines().stream().anyMatch(l -> l.discountPercent() > 0)) {
-            requireDiscountRight(workplace, offline, flags);
+            requireDiscountRight(seller, offline, flags);
         }
         var sale = Sale.ringUp(
                 saleId,
@@ -133,7 +137,7 @@ public class Selling {
             flags.addAll(stockBelowZero(storeId, lines));
         }
         sale = chargeCards(sale, flags).withFlags(flags);
-        if (!sales.insert(sale, caller, fingerprint, shiftId)) {
+        if (!sales.insert(sale, seller.worker(), fingerprint, shiftId)) {
             // Another request with the same sale id won the race; answer what it recorded.
             return sameOrRefuse(sales.find(storeId, saleId).orElseThrow(), fingerprint);
         }
@@ -184,6 +188,24 @@ public class Selling {
                     priced.get(i).total()));
         }
         return lines;
+    }
+
+    /**
+     * Who made a sale rung up offline: the staff member the register names in {@code soldBy}, with
+     * their rights, when they work at the store; otherwise whoever sends it, and the sale is flagged.
+     */
+    private Workplace sellerOf(Workplace sender, String soldBy, EnumSet<SaleFlag> flags) {
+        if (soldBy == null || soldBy.equals(sender.worker().value())) {
+            return sender;
+        }
+        var named = Ids.valid(soldBy)
+                ? stores.workplaceOf(sender.store().id(), new AccountId(soldBy))
+                : Optional.<Workplace>empty();
+        if (named.isEmpty()) {
+            flags.add(SaleFlag.SELLER_UNKNOWN);
+            return sender;
+        }
+        return named.get();
     }
 
     private static void requireDiscountRight(Workplace workplace, boolean offline, EnumSet<SaleFlag> flags) {

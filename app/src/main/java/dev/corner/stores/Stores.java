@@ -117,6 +117,19 @@ public class Stores {
                 .orElseThrow(() -> storeNotFound(id));
     }
 
+    /**
+     * The store as {@code worker} works there, whoever asks: its owner with every right, a member
+     * of its staff with theirs; empty for anyone else (a sale rung up offline names who made it).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Workplace> workplaceOf(StoreId id, AccountId worker) {
+        var store = records.find(id).orElseThrow(() -> storeNotFound(id));
+        if (store.merchantId().equals(worker)) {
+            return Optional.of(new Workplace(store, worker, true, true, true));
+        }
+        return records.staffRights(id, worker).map(rights -> new Workplace(store, worker, false, rights[0], rights[1]));
+    }
+
     /** The stores the caller owns, or for staff the stores they work at. */
     @Transactional(readOnly = true)
     public List<Store> ownedBy(Caller caller) {

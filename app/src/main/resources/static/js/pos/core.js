@@ -209,10 +209,12 @@
             if (response.status >= 500 && response.status !== 502) {
                 throw new Unreachable(new Error('HTTP ' + response.status));
             }
+            if (extra['If-None-Match'] && response.status === 304) return { notModified: true };
             if (!response.ok) throw new Refused(response.status, await readProblem(response));
             if (response.status === 204) return null;
             const text = await response.text();
-            return text ? JSON.parse(text) : null;
+            const json = text ? JSON.parse(text) : null;
+            return options && options.withEtag ? { body: json, etag: response.headers.get('ETag') } : json;
         }
     }
 
@@ -236,6 +238,12 @@
     Pos.meta = meta;
     Pos.api = {
         get: (path) => call('GET', path),
+        /**
+         * A GET that may answer "not modified": with the ETag of the copy kept, it answers
+         * {notModified: true}, or {body, etag} with the new copy.
+         */
+        getIfChanged: (path, etag) =>
+            call('GET', path, undefined, { headers: etag ? { 'If-None-Match': etag } : {}, withEtag: true }),
         post: (path, body, options) => call('POST', path, body, options),
         token: token,
         session: sessionCall,

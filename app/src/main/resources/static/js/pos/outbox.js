@@ -118,6 +118,15 @@
         }
     }
 
+    /** Adds an entry once under its key, waiting to be sent. */
+    function keep(entry) {
+        const list = entries();
+        if (!list.some((other) => keyOf(other) === keyOf(entry))) {
+            list.push(Object.assign(entry, { createdAt: new Date().toISOString(), attempts: 0, state: 'pending' }));
+            save(list);
+        }
+    }
+
     function update(key, patch) {
         save(entries().map((entry) => (keyOf(entry) === key ? Object.assign({}, entry, patch) : entry)));
     }
@@ -139,19 +148,7 @@
     const Outbox = {
         /** Keeps a sale to send later. Written before the cashier moves on, so a reload cannot lose it. */
         add(storeId, saleId, body, display) {
-            const list = entries();
-            if (!list.some((entry) => entry.saleId === saleId)) {
-                list.push({
-                    storeId: storeId,
-                    saleId: saleId,
-                    body: body,
-                    display: display,
-                    createdAt: new Date().toISOString(),
-                    attempts: 0,
-                    state: 'pending',
-                });
-                save(list);
-            }
+            keep({ storeId: storeId, saleId: saleId, body: body, display: display });
         },
 
         /**
@@ -159,20 +156,7 @@
          * carries its register-made movementId, so sending it twice counts it once.
          */
         addCash(storeId, path, body, display) {
-            const list = entries();
-            if (!list.some((entry) => entry.movementId === body.movementId)) {
-                list.push({
-                    storeId: storeId,
-                    movementId: body.movementId,
-                    path: path,
-                    body: body,
-                    display: display,
-                    createdAt: new Date().toISOString(),
-                    attempts: 0,
-                    state: 'pending',
-                });
-                save(list);
-            }
+            keep({ storeId: storeId, movementId: body.movementId, path: path, body: body, display: display });
         },
 
         entries: entries,

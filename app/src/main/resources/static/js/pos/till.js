@@ -304,10 +304,12 @@
         const cached = Store.get(key, null);
         if (cached) useSetup(cached.setup);
         try {
-            const setup = await api.get(storePath('/pos/setup'));
-            Store.set(key, { fetchedAt: new Date().toISOString(), setup: setup });
-            useSetup(setup);
+            // Asked with the ETag of the copy kept: an unchanged setup comes back as 304, without a body.
+            const answer = await api.getIfChanged(storePath('/pos/setup'), cached && cached.etag);
             Outbox.reachable(true);
+            if (answer.notModified) return;
+            Store.set(key, { fetchedAt: new Date().toISOString(), etag: answer.etag, setup: answer.body });
+            useSetup(answer.body);
         } catch (e) {
             if (e.unreachable) {
                 Outbox.reachable(false);
@@ -730,7 +732,8 @@
             return;
         }
         const c = currency();
-        const body = Object.assign({}, sale, {
+        const seller = state.setup && state.setup.staff && state.setup.staff.accountId;
+        const body = Object.assign({}, sale, seller ? { soldBy: seller } : {}, {
             madeOfflineAt: new Date().toISOString(),
             lines: state.basket.lines.map((line) => {
                 const out = {

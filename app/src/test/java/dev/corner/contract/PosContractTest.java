@@ -241,6 +241,48 @@ class PosContractTest extends ContractTest {
     }
 
     @Test
+    void aSaleMadeOfflineIsRecordedUnderTheStaffMemberWhoMadeItWithTheirRights() {
+        var shop = town.shop(20);
+        var senior = town.staff(shop, true, false);
+        var plain = town.staff(shop, false, false);
+        var stranger = town.account("MERCHANT");
+        java.util.function.BiFunction<String, Account, Map<String, Object>> offlineBy = (prefix, seller) -> {
+            var body = sale(
+                    id(prefix),
+                    List.of(Map.of("productId", shop.productId(), "quantity", 1, "discountPercent", 10)),
+                    List.of(cash(500)));
+            body.put("madeOfflineAt", clock.instant().minusSeconds(300).toString());
+            body.put("soldBy", seller.accountId());
+            return body;
+        };
+
+        // The owner's register sends what its staff rang up while the connection was down.
+        var bySenior = sell(shop.merchant(), shop, offlineBy.apply("senior", senior));
+        var byPlain = sell(shop.merchant(), shop, offlineBy.apply("plain", plain));
+        var byStranger = sell(shop.merchant(), shop, offlineBy.apply("stranger", stranger));
+
+        assertThat(bySenior.body().get("flags")).isEmpty();
+        assertThat(byPlain.body().get("flags").toString()).contains("DISCOUNT_NOT_ALLOWED");
+        assertThat(byStranger.body().get("flags").toString()).contains("SELLER_UNKNOWN");
+        assertThat(byStranger.body().get("flags").toString()).doesNotContain("DISCOUNT_NOT_ALLOWED");
+        var recorded = api.get(
+                        "/api/v1/stores/" + shop.storeId() + "/sales?limit=10",
+                        shop.merchant().token())
+                .body()
+                .get("sales");
+        var recordedBy = new HashMap<String, String>();
+        recorded.forEach(s ->
+                recordedBy.put(s.get("saleId").asString(), s.get("recordedBy").asString()));
+        assertThat(recordedBy.get(bySenior.text("saleId"))).isEqualTo(senior.accountId());
+        assertThat(recordedBy.get(byPlain.text("saleId"))).isEqualTo(plain.accountId());
+        assertThat(recordedBy.get(byStranger.text("saleId")))
+                .isEqualTo(shop.merchant().accountId());
+        assertThat(api.get("/api/v1/stores/" + shop.storeId() + "/sales/" + bySenior.text("saleId"), senior.token())
+                        .text("servedBy"))
+                .isEqualTo("Sam Staff");
+    }
+
+    @Test
     void aReturnRefundsTheCardFirstThenCashAndRestocksOrWritesOff() {
         var shop = town.shop(10);
         var register = openRegister(shop, 0);
@@ -332,6 +374,39 @@ class PosContractTest extends ContractTest {
         assertThat(product.get("productId").asString()).isEqualTo(shop.productId());
         assertThat(product.get("gtin").asString()).matches("\\d{12,14}");
         assertThat(product.get("price").get("amount").asLong()).isEqualTo(499);
+    }
+
+    @Test
+    void theRegisterSetupCarriesAnETagAndAnUnchangedOneIsAnsweredNotModified() throws Exception {
+        var shop = town.shop(3);
+        var clerk = town.staff(shop, false, false);
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = etag -> {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(api.base() + "/api/v1/stores/" + shop.storeId() + "/pos/setup"))
+                    .header("Authorization", "Bearer " + clerk.token());
+            if (etag != null) {
+                request.header("If-None-Match", etag);
+            }
+            try {
+                return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        var first = get.apply(null);
+        var etag = first.headers().firstValue("ETag").orElseThrow();
+        var unchanged = get.apply(etag);
+        town.offer(shop.merchant(), shop.storeId(), shop.productId(), 529);
+        var changed = get.apply(etag);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("529");
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
     }
 
     @Test

@@ -174,6 +174,11 @@ class PosInBrowserTest extends BrowserTest {
         openShift(shop, staff(shop, false, false), "100.00");
         assertThat(page.locator("#where")).containsText("Sam Staff");
 
+        // Reloaded, the register asks for its setup with the ETag of its copy: unchanged, 304.
+        var again = page.waitForResponse(response -> response.url().endsWith("/pos/setup"), () -> page.reload());
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(page.locator("#screen-sell")).isVisible();
+
         scan(shop.tea());
         scan(shop.soap());
         scan(shop.tea());

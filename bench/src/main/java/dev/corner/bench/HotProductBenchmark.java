@@ -37,28 +37,10 @@ public final class HotProductBenchmark {
         var api = JsonClient.to(base);
 
         System.out.printf("setting up one store, one product with %d units, %d buttons…%n", stock, devices);
-        var merchant = api.account("MERCHANT");
-        var store = JsonClient.field(
-                api.post(
-                        "/api/v1/stores",
-                        merchant,
-                        "{\"name\":\"Hot store\",\"address\":\"Loop 2\",\"latitude\":52.5,\"longitude\":13.4,\"currency\":\"EUR\"}"),
-                "storeId");
-        var product = JsonClient.field(
-                api.post(
-                        "/api/v1/products",
-                        merchant,
-                        "{\"gtin\":\"" + JsonClient.gtin()
-                                + "\",\"name\":\"Hot item\",\"brand\":\"Bench\",\"unit\":\"pc\"}"),
-                "productId");
-        api.put(
-                "/api/v1/stores/" + store + "/offers/" + product,
-                merchant,
-                "{\"price\":{\"amount\":100,\"currency\":\"EUR\"}}");
-        api.post(
-                "/api/v1/stores/" + store + "/stock/receipts",
-                merchant,
-                "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":" + stock + "}]}");
+        var shop = BenchStore.open(api, "Hot store");
+        var store = shop.storeId();
+        var merchant = shop.merchant();
+        var product = shop.stocked("Hot item", 100, stock);
         var maker = api.account("MAKER");
         var household = api.account("HOUSEHOLD");
         var fleet = new Fleet(api);

@@ -60,28 +60,9 @@ public final class PressBenchmark {
         int warmUp = Math.min(500, presses / 4);
         int total = warmUp + presses + presses / 2 + (broker == null ? 0 : presses);
         System.out.printf("setting up one store and %d buttons in households of 4…%n", total);
-        var merchant = api.account("MERCHANT");
-        var store = JsonClient.field(
-                api.post(
-                        "/api/v1/stores",
-                        merchant,
-                        "{\"name\":\"Press store\",\"address\":\"Loop 3\",\"latitude\":52.5,\"longitude\":13.4,\"currency\":\"EUR\"}"),
-                "storeId");
-        var product = JsonClient.field(
-                api.post(
-                        "/api/v1/products",
-                        merchant,
-                        "{\"gtin\":\"" + JsonClient.gtin()
-                                + "\",\"name\":\"Press item\",\"brand\":\"Bench\",\"unit\":\"pc\"}"),
-                "productId");
-        api.put(
-                "/api/v1/stores/" + store + "/offers/" + product,
-                merchant,
-                "{\"price\":{\"amount\":100,\"currency\":\"EUR\"}}");
-        api.post(
-                "/api/v1/stores/" + store + "/stock/receipts",
-                merchant,
-                "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":" + (total * 2) + "}]}");
+        var shop = BenchStore.open(api, "Press store");
+        var store = shop.storeId();
+        var product = shop.stocked("Press item", 100, total * 2L);
         var devices = provision(api, total, Fleet.binding(List.of(product), "PREFERRED", List.of(store), 100, "EUR"));
 
         System.out.printf("warm-up: %d presses%n", warmUp);

@@ -25,31 +25,12 @@ public final class SalesBenchmark {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         var api = JsonClient.to(base);
-        var token = api.account("MERCHANT");
-        var store = JsonClient.field(
-                api.post(
-                        "/api/v1/stores",
-                        token,
-                        "{\"name\":\"Bench store\",\"address\":\"Loop 1\",\"latitude\":52.5,\"longitude\":13.4,\"currency\":\"EUR\"}"),
-                "storeId");
+        var shop = BenchStore.open(api, "Bench store");
+        var token = shop.merchant();
+        var store = shop.storeId();
         var products = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
-            var product = JsonClient.field(
-                    api.post(
-                            "/api/v1/products",
-                            token,
-                            "{\"gtin\":\"" + JsonClient.gtin() + "\",\"name\":\"Item " + i
-                                    + "\",\"brand\":\"Bench\",\"unit\":\"pc\"}"),
-                    "productId");
-            api.put(
-                    "/api/v1/stores/" + store + "/offers/" + product,
-                    token,
-                    "{\"price\":{\"amount\":199,\"currency\":\"EUR\"}}");
-            api.post(
-                    "/api/v1/stores/" + store + "/stock/receipts",
-                    token,
-                    "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1000000}]}");
-            products.add(product);
+            products.add(shop.stocked("Item " + i, 199, 1_000_000));
         }
         var lines = new StringBuilder();
         for (var product : products) {

@@ -19,17 +19,10 @@ class DeviceSecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain deviceChain(
-            HttpSecurity http,
-            DeviceRecords records,
-            DeviceSecrets secrets,
-            ProblemWriter problems,
-            Clock clock,
-            @Value("${corner.devices.signature-window}") Duration window)
+    SecurityFilterChain deviceChain(HttpSecurity http, DeviceAuthentication authentication, ProblemWriter problems)
             throws Exception {
         return StatelessApi.configure(http.securityMatcher("/device/**"))
-                .addFilterBefore(
-                        new DeviceSignatureFilter(records, secrets, problems, clock, window), AuthorizationFilter.class)
+                .addFilterBefore(new DeviceSignatureFilter(authentication, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }

@@ -35,6 +35,14 @@ public final class DeviceSignature {
         return presented != null && Digests.same(sign(secret, canonical), presented.strip());
     }
 
+    /**
+     * What a device presents as its password to Corner's embedded MQTT broker: {@code
+     * base64(HMAC-SHA256(secret, "mqtt\n" + deviceId))}, so the secret itself never travels.
+     */
+    public static String brokerPassword(byte[] secret, String deviceId) {
+        return sign(secret, "mqtt\n" + deviceId);
+    }
+
     public static String sha256Hex(byte[] body) {
         return Digests.sha256Hex(body);
     }

@@ -1,7 +1,7 @@
 package dev.corner.pos.internal;
 
 import dev.corner.catalog.ProductId;
-import dev.corner.common.Caller;
+import dev.corner.common.AccountId;
 import dev.corner.common.Digests;
 import dev.corner.common.Money;
 import dev.corner.common.SqlTime;
@@ -67,6 +67,9 @@ public class SaleRecords {
                             .append(';'));
         }
         text.append('|').append(request.registerId()).append('|').append(request.madeOfflineAt());
+        if (request.soldBy() != null) {
+            text.append("|by:").append(request.soldBy());
+        }
         return Digests.sha256Hex(text.toString());
     }
 
@@ -83,7 +86,7 @@ public class SaleRecords {
     }
 
     /** False if a sale with this id was recorded already. */
-    public boolean insert(Sale sale, Caller by, String fingerprint, String shiftId) {
+    public boolean insert(Sale sale, AccountId by, String fingerprint, String shiftId) {
         int inserted = jdbc.sql("""
                         insert into pos_sales (store_id, sale_id, subtotal_amount, discount_amount, total_amount,
                                                change_amount, currency, fingerprint, recorded_by, recorded_at, shift_id,
@@ -99,7 +102,7 @@ public class SaleRecords {
                 .param("change", sale.change().amount())
                 .param("currency", sale.total().currency())
                 .param("fingerprint", fingerprint)
-                .param("by", by.accountId().value())
+                .param("by", by.value())
                 .param("at", SqlTime.utc(clock.instant()))
                 .param("shift", shiftId)
                 .param("register", sale.registerId())

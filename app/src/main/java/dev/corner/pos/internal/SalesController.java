@@ -3,6 +3,7 @@ package dev.corner.pos.internal;
 import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
+import dev.corner.common.Digests;
 import dev.corner.common.Money;
 import dev.corner.pos.Returning;
 import dev.corner.pos.Sale;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/stores/{storeId}")
@@ -32,8 +35,10 @@ class SalesController {
     private final Selling selling;
     private final Returning returning;
     private final SalesHistory history;
+    private final JsonMapper json;
 
-    SalesController(Selling selling, Returning returning, SalesHistory history) {
+    SalesController(Selling selling, Returning returning, SalesHistory history, JsonMapper json) {
+        this.json = json;
         this.selling = selling;
         this.returning = returning;
         this.history = history;
@@ -49,7 +54,8 @@ class SalesController {
             Money basketDiscount,
             List<TenderRequest> tenders,
             String registerId,
-            Instant madeOfflineAt) {}
+            Instant madeOfflineAt,
+            String soldBy) {}
 
     record TenderJson(
             Tender.Type type,
@@ -121,7 +127,8 @@ class SalesController {
                         request.basketDiscount(),
                         tenders,
                         request.registerId(),
-                        request.madeOfflineAt()));
+                        request.madeOfflineAt(),
+                        request.soldBy()));
         return Recorded.of(sale);
     }
 
@@ -281,8 +288,18 @@ class SalesController {
 
     record SetupJson(StoreJson store, SalesHistory.Worker staff, Money offlineCardLimit, List<ProductJson> products) {}
 
+    /**
+     * The register's setup, with an ETag over its content: a register that has it already asks
+     * with {@code If-None-Match} and is answered {@code 304 Not Modified}, without the body.
+     */
     @GetMapping("/pos/setup")
-    SetupJson setup(Caller caller, @PathVariable String storeId) {
+    SetupJson setup(Caller caller, @PathVariable String storeId, WebRequest request) {
+        var setup = setupOf(caller, storeId);
+        var etag = "\"" + Digests.sha256Hex(json.writeValueAsBytes(setup)).substring(0, 32) + "\"";
+        return request.checkNotModified(etag) ? null : setup;
+    }
+
+    private SetupJson setupOf(Caller caller, String storeId) {
         var setup = history.setup(caller, new StoreId(storeId));
         var store = setup.store();
         return new SetupJson(

@@ -1,0 +1,129 @@
+package dev.corner.devices.internal;
+
+import dev.corner.common.Digests;
+import dev.corner.devices.DeviceId;
+import dev.corner.devices.internal.DeviceRecords.Status;
+import dev.corner.devices.model.DeviceSignature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Device protocol v1 authentication, whatever carried the request (HTTP headers or an MQTT
+ * envelope). A request passes only if the device is known and not revoked, the signature over
+ * method, path, timestamp, nonce and body is right, the timestamp is within the window of the server
+ * clock, and the nonce is new. The nonce is remembered only once everything else has passed, so a
+ * refused request writes nothing.
+ */
+@Component
+public class DeviceAuthentication {
+
+    /** The largest body a device may send, over any transport. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final DeviceRecords records;
+    private final DeviceSecrets secrets;
+    private final Clock clock;
+    private final Duration window;
+
+    DeviceAuthentication(
+            DeviceRecords records,
+            DeviceSecrets secrets,
+            Clock clock,
+            @Value("${corner.devices.signature-window}") Duration window) {
+        this.records = records;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /** What a device sent, as signed: {@code pathWithQuery} is the path with its query string, if any. */
+    public record SignedRequest(
+            String deviceId,
+            String method,
+            String pathWithQuery,
+            String timestamp,
+            String nonce,
+            String signature,
+            byte[] body) {}
+
+    /** Either the authenticated device, or why the request is refused. */
+    public sealed interface Outcome {}
+
+    public record Authenticated(DeviceId device) implements Outcome {}
+
+    public record Refused(HttpStatus status, String code, String detail) implements Outcome {
+        /** The nonce was seen before: a replay, or a message the transport delivered twice. */
+        public boolean nonceReused() {
+            return NONCE_REUSED.equals(code);
+        }
+    }
+
+    static final String NONCE_REUSED = "NONCE_REUSED";
+
+    public Outcome authenticate(SignedRequest request) {
+        if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
+            return new Refused(
+                    HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", "a device request body is at most 64 KiB");
+        }
+        if (request.deviceId() == null
+                || request.timestamp() == null
+                || request.nonce() == null
+                || request.signature() == null) {
+            return refused("MISSING_SIGNATURE", "X-Corner-Device, -Timestamp, -Nonce and -Signature are required");
+        }
+        if (!request.deviceId().matches("[A-Za-z0-9._:-]{1,64}")) {
+            return refused("UNKNOWN_DEVICE", "unknown or revoked device");
+        }
+        var device = records.device(new DeviceId(request.deviceId())).filter(d -> d.status() != Status.REVOKED);
+        if (device.isEmpty()) {
+            return refused("UNKNOWN_DEVICE", "unknown or revoked device");
+        }
+        var body = request.body() == null ? new byte[0] : request.body();
+        var canonical = DeviceSignature.canonical(
+                request.method(), request.pathWithQuery(), request.timestamp(), request.nonce(), body);
+        if (!DeviceSignature.verify(secrets.open(device.get().sealedSecret()), canonical, request.signature())) {
+            return refused("BAD_SIGNATURE", "the signature does not match the request");
+        }
+        var now = clock.instant();
+        var timestamp = request.timestamp();
+        if (!timestamp.matches("\\d{1,12}")
+                || Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), now)
+                                .abs()
+                                .compareTo(window)
+                        > 0) {
+            return refused(
+                    "STALE_TIMESTAMP", "the timestamp is more than " + window.toSeconds() + " s from server time");
+        }
+        var nonce = request.nonce();
+        if (nonce.length() < 16 || nonce.length() > 64 || !nonce.matches("[\\x21-\\x7e]+")) {
+            return refused("BAD_NONCE", "the nonce must be 16 to 64 printable characters");
+        }
+        if (!records.rememberNonce(device.get().id(), nonce, now)) {
+            return refused(NONCE_REUSED, "this nonce was used before");
+        }
+        return new Authenticated(device.get().id());
+    }
+
+    /**
+     * Whether a known, unrevoked device presents its broker password (see {@link
+     * DeviceSignature#brokerPassword}); compared in constant time.
+     */
+    public boolean brokerPasswordMatches(String deviceId, String password) {
+        if (deviceId == null || password == null || !deviceId.matches("[A-Za-z0-9._:-]{1,64}")) {
+            return false;
+        }
+        return records.device(new DeviceId(deviceId))
+                .filter(d -> d.status() != Status.REVOKED)
+                .map(d -> Digests.same(
+                        DeviceSignature.brokerPassword(secrets.open(d.sealedSecret()), deviceId), password.strip()))
+                .orElse(false);
+    }
+
+    private static Refused refused(String code, String detail) {
+        return new Refused(HttpStatus.UNAUTHORIZED, code, detail);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.corner.devices.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Corner's own connection to the broker: it subscribes to every device's requests topic (a shared
+ * subscription on an external broker, so that several Corner nodes each take a share), hands each
+ * request to a bounded pool of workers, never doing database work on the client's own thread, and
+ * publishes each reply on the device's replies topic. When every worker is busy and the queue is
+ * full, the device hears {@code 503 BUSY} at once.
+ */
+class MqttDeviceGateway implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttDeviceGateway.class);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private final MqttProperties properties;
+    private final ObjectProvider<EmbeddedBroker> embedded;
+    private final ObjectProvider<BrokerAccess> access;
+    private final MqttDeviceRequests requests;
+
+    private volatile Mqtt3AsyncClient client;
+    private volatile ThreadPoolExecutor workers;
+    private String subscription;
+
+    MqttDeviceGateway(
+            MqttProperties properties,
+            ObjectProvider<EmbeddedBroker> embedded,
+            ObjectProvider<BrokerAccess> access,
+            MqttDeviceRequests requests) {
+        this.properties = properties;
+        this.embedded = embedded;
+        this.access = access;
+        this.requests = requests;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (client != null) {
+            return;
+        }
+        workers = workers(properties.workers(), properties.queue());
+        var broker = embedded.getIfAvailable();
+        var builder = MqttClient.builder()
+                .useMqttVersion3()
+                .identifier(BrokerAccess.SERVICE_CLIENT_PREFIX + randomHex())
+                .automaticReconnectWithDefaultConfig()
+                .addDisconnectedListener(context -> {
+                    if (context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
+                        log.warn(
+                                "MQTT connection lost ({}); reconnecting",
+                                context.getCause().getMessage());
+                    }
+                });
+        String where;
+        if (broker != null) {
+            builder = builder.serverHost("127.0.0.1")
+                    .serverPort(broker.port())
+                    .simpleAuth()
+                    .username(BrokerAccess.SERVICE_USER)
+                    .password(access.getObject().servicePassword().getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+            where = "the embedded broker on port " + broker.port();
+            subscription = MqttTopics.ALL_REQUESTS;
+        } else {
+            var url = URI.create(properties.brokerUrl().strip());
+            var tls = "ssl".equals(url.getScheme()) || "mqtts".equals(url.getScheme());
+            builder =
+                    builder.serverHost(url.getHost()).serverPort(url.getPort() > 0 ? url.getPort() : tls ? 8883 : 1883);
+            if (tls) {
+                builder = builder.sslWithDefaultConfig();
+            }
+            if (properties.username() != null && !properties.username().isBlank()) {
+                builder = builder.simpleAuth()
+                        .username(properties.username())
+                        .password(
+                                properties.password() == null
+                                        ? new byte[0]
+                                        : properties.password().getBytes(StandardCharsets.UTF_8))
+                        .applySimpleAuth();
+            }
+            where = url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : "");
+            var group = properties.sharedGroup();
+            subscription = group == null || group.isBlank()
+                    ? MqttTopics.ALL_REQUESTS
+                    : "$share/" + group.strip() + "/" + MqttTopics.ALL_REQUESTS;
+        }
+        var connecting = builder.buildAsync();
+        connecting.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::received);
+        try {
+            connecting
+                    .connectWith()
+                    .cleanSession(true)
+                    .keepAlive(30)
+                    .send()
+                    .get(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            var subAck = connecting
+                    .subscribeWith()
+                    .topicFilter(subscription)
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .send()
+                    .get(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (subAck.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
+                throw new IllegalStateException("the broker refused Corner's subscription to " + subscription);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connecting.disconnect();
+            throw new IllegalStateException("interrupted while connecting to the MQTT broker", e);
+        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+            connecting.disconnect();
+            workers.shutdownNow();
+            throw new IllegalStateException(
+                    "Corner could not connect to the MQTT broker at " + where + " and subscribe to " + subscription
+                            + " (corner.mqtt.broker-url): " + describe(e),
+                    e);
+        }
+        client = connecting;
+        log.info("Device protocol over MQTT: subscribed to {} at {}", subscription, where);
+    }
+
+    private void received(Mqtt3Publish publish) {
+        var deviceId = MqttTopics.deviceOfRequests(publish.getTopic().toString());
+        if (deviceId.isEmpty()) {
+            return;
+        }
+        var payload = publish.getPayloadAsBytes();
+        try {
+            workers.execute(() -> handle(deviceId.get(), payload));
+        } catch (RejectedExecutionException e) {
+            if (!workers.isShutdown()) {
+                reply(deviceId.get(), requests.write(requests.busy(payload)));
+            }
+        }
+    }
+
+    private void handle(String deviceId, byte[] payload) {
+        try {
+            requests.handle(deviceId, payload).ifPresent(reply -> reply(deviceId, requests.write(reply)));
+        } catch (RuntimeException e) {
+            log.error("A device request over MQTT failed", e);
+        }
+    }
+
+    private void reply(String deviceId, byte[] body) {
+        var current = client;
+        if (current == null) {
+            return;
+        }
+        current.publishWith()
+                .topic(MqttTopics.replies(deviceId))
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .payload(body)
+                .send()
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        log.warn("A reply to device {} was not published: {}", deviceId, failure.getMessage());
+                    }
+                });
+    }
+
+    @Override
+    public synchronized void stop() {
+        var current = client;
+        if (current == null) {
+            return;
+        }
+        try {
+            // No new requests; those already taken are answered before the connection closes.
+            current.unsubscribeWith().topicFilter(subscription).send().get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Unsubscribing on shutdown failed", e);
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn(
+                        "{} device requests over MQTT were not answered before shutdown",
+                        workers.getQueue().size());
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        try {
+            current.disconnect().get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Disconnecting on shutdown failed", e);
+        }
+        client = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return client != null;
+    }
+
+    /** After the embedded broker has started; stopped before it. */
+    @Override
+    public int getPhase() {
+        return EmbeddedBroker.PHASE + 1024;
+    }
+
+    private static ThreadPoolExecutor workers(int threads, int queue) {
+        var count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), task -> {
+            var thread = new Thread(task, "mqtt-device-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static String randomHex() {
+        var bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String describe(Exception e) {
+        var cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof TimeoutException ? "no answer in time" : String.valueOf(cause.getMessage());
+    }
+}
