@@ -124,4 +124,29 @@ public class Catalog {
     public java.util.Map<ProductId, Product> products(java.util.Collection<ProductId> ids) {
         return records.findAll(ids);
     }
+
+    /** At most this many products answer a search. */
+    public static final int SEARCH_LIMIT = 50;
+
+    /**
+     * Products to choose from by a word of their name or brand, or the start of their GTIN; products
+     * some store offers come first. Anyone signed in may search: products are not secret.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<Product> search(String query, int limit) {
+        var text = Text.optional(query, "q", 100);
+        if (text == null || text.isEmpty()) {
+            return java.util.List.of();
+        }
+        return records.search(text, Math.max(1, Math.min(limit, SEARCH_LIMIT)));
+    }
+
+    /** A store's price of a product. */
+    public record Offer(StoreId storeId, ProductId productId, Money price) {}
+
+    /** Where the products are offered and at what price, in one query: the stores a need can use. */
+    @Transactional(readOnly = true)
+    public java.util.List<Offer> offersOf(java.util.Collection<ProductId> products) {
+        return records.offersOf(products);
+    }
 }

@@ -58,6 +58,32 @@ public class HouseholdDevices {
     public record Owned(Device device, List<Slot> slots) {}
 
     /**
+     * A device as other modules may show it to its household: its state, its slots, and its own
+     * consent mode and limits (each null when it follows the household).
+     */
+    public record DeviceView(
+            DeviceId deviceId,
+            String serial,
+            String modelId,
+            boolean revoked,
+            boolean paused,
+            String firmware,
+            Integer battery,
+            java.time.Instant lastSeenAt,
+            List<SlotView> slots,
+            Consent consent,
+            Money dailyLimit,
+            Money monthlyLimit) {}
+
+    /** A slot of a device: what it holds and, once bound, its policy and its open order if any. */
+    public record SlotView(
+            String slotId, String unit, long capacity, SlotPolicy policy, dev.corner.orders.OrderId openOrder) {
+        public boolean bound() {
+            return policy != null;
+        }
+    }
+
+    /**
      * Claims a provisioned device with the code printed on it. A wrong code and an unknown serial
      * answer alike, so serials cannot be probed; claiming one's own device again is harmless.
      */
@@ -126,6 +152,14 @@ public class HouseholdDevices {
                 device.id(), new DeviceRecords.Overrides(consent == null ? now.consent() : consent, daily, monthly));
     }
 
+    /** The device follows its household's consent mode again; its limits stay. */
+    @Transactional
+    public void followHouseholdConsent(Caller household, DeviceId deviceId) {
+        var device = requireOwn(household, deviceId);
+        var now = records.overrides(device.id());
+        records.setOverrides(device.id(), new DeviceRecords.Overrides(null, now.dailyLimit(), now.monthlyLimit()));
+    }
+
     /** The device's own consent mode and limits, each null when it follows the household. */
     @Transactional(readOnly = true)
     public DeviceRecords.Overrides overrides(Caller household, DeviceId deviceId) {
@@ -154,6 +188,40 @@ public class HouseholdDevices {
                     return records.makerOf(deviceId)
                             .map(maker -> new DeviceEvents.DeviceOrigin(deviceId, slotId, maker));
                 });
+    }
+
+    /** The household's devices, revoked ones too, as {@link DeviceView}s. */
+    @Transactional(readOnly = true)
+    public List<DeviceView> overview(Caller household) {
+        household.requireRole(Role.HOUSEHOLD);
+        return records.devicesEverOf(household.accountId()).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** One of the household's claimed devices; another's, or a revoked one, answers 404. */
+    @Transactional(readOnly = true)
+    public DeviceView view(Caller household, DeviceId deviceId) {
+        return view(requireOwn(household, deviceId));
+    }
+
+    private DeviceView view(Device d) {
+        var overrides = records.overrides(d.id());
+        return new DeviceView(
+                d.id(),
+                d.serial(),
+                d.modelId(),
+                d.status() == Status.REVOKED,
+                d.paused(),
+                d.firmware(),
+                d.battery(),
+                d.lastSeenAt(),
+                records.slots(d.id()).stream()
+                        .map(s -> new SlotView(s.slotId(), s.unit(), s.capacity(), s.policy(), s.openOrder()))
+                        .toList(),
+                overrides.consent(),
+                overrides.dailyLimit(),
+                overrides.monthlyLimit());
     }
 
     @Transactional(readOnly = true)

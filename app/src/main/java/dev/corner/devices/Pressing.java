@@ -4,6 +4,7 @@ import dev.corner.catalog.Catalog;
 import dev.corner.common.AccountId;
 import dev.corner.common.CornerException;
 import dev.corner.common.Ids;
+import dev.corner.common.Money;
 import dev.corner.devices.PressAnswer.ProductShown;
 import dev.corner.devices.PressAnswer.Result;
 import dev.corner.devices.internal.DeviceRecords;
@@ -285,6 +286,31 @@ public class Pressing {
                 ordering.spentSince(household, devicePrefix, today),
                 ordering.spentSince(household, devicePrefix, month),
                 ordering.spentSince(household, SOURCE_PREFIX, month));
+    }
+
+    /**
+     * What a slot would order now and at what total, or why nothing fits its policy, with the lowest
+     * price offered when that is above the cap.
+     */
+    public record Outlook(Candidate choice, Money total, Choice.Shortfall shortfall, Candidate cheapestOffer) {
+        public boolean fits() {
+            return choice != null;
+        }
+    }
+
+    /** The slot's {@link Outlook} now, without ordering anything. */
+    @Transactional(readOnly = true)
+    public Outlook outlook(SlotPolicy policy) {
+        var offered = offered(policy);
+        var choice = Choice.rank(policy, offered, policy.quantity()).stream().findFirst();
+        if (choice.isPresent()) {
+            return new Outlook(choice.get(), choice.get().price().times(policy.quantity()), null, null);
+        }
+        return new Outlook(
+                null,
+                null,
+                Choice.shortfall(policy, offered),
+                Choice.cheapestOffer(policy, offered).orElse(null));
     }
 
     /** What a slot would order now, without ordering it; for devices with a display. */

@@ -123,4 +123,36 @@ class ChoiceTest {
                         Consent.CANCEL_WINDOW))
                 .isInstanceOf(CornerException.class);
     }
+
+    @Test
+    void nothingFitsBecauseNoAllowedStoreOffersAnAcceptableProduct() {
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of()))
+                .isEqualTo(Choice.Shortfall.NOT_OFFERED);
+        var inDollars = new Candidate(SPARKLE, CORNER, Money.of(100, "USD"), 5);
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), List.of(inDollars)))
+                .isEqualTo(Choice.Shortfall.NOT_OFFERED);
+    }
+
+    @Test
+    void nothingFitsBecauseEveryOfferIsAboveTheCapAndTheCheapestIsNamed() {
+        var offered = List.of(offer(SPARKLE, CORNER, 520, 5), offer(GREEN, MARKET, 505, 0));
+        assertThat(Choice.shortfall(policy(Strategy.CHEAPEST, 500), offered))
+                .isEqualTo(Choice.Shortfall.ABOVE_PRICE_CAP);
+        assertThat(Choice.cheapestOffer(policy(Strategy.CHEAPEST, 500), offered))
+                .map(c -> c.price().amount())
+                .contains(505L);
+    }
+
+    @Test
+    void nothingFitsBecauseTheOffersWithinTheCapAreOutOfStock() {
+        var offered = List.of(offer(SPARKLE, CORNER, 520, 5), offer(GREEN, MARKET, 450, 0));
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered)).isEqualTo(Choice.Shortfall.OUT_OF_STOCK);
+    }
+
+    @Test
+    void tooFewInStockForTheQuantityIsOutOfStock() {
+        var offered = List.of(offer(GREEN, MARKET, 450, 1));
+        assertThat(Choice.rank(policy(Strategy.PREFERRED, 500), offered, 2)).isEmpty();
+        assertThat(Choice.shortfall(policy(Strategy.PREFERRED, 500), offered)).isEqualTo(Choice.Shortfall.OUT_OF_STOCK);
+    }
 }

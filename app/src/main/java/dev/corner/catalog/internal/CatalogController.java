@@ -55,10 +55,21 @@ class CatalogController {
         return new Added(id.value());
     }
 
+    /** By exact GTIN ({@code gtin}), or a search by name, brand or the start of a GTIN ({@code q}). */
     @GetMapping("/products")
-    ProductList byGtin(@RequestParam String gtin) {
+    ProductList find(
+            @RequestParam(required = false) String gtin,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "20") int limit) {
+        if (gtin != null) {
+            return new ProductList(
+                    catalog.productByGtin(gtin).map(ProductView::of).stream().toList());
+        }
+        if (q == null || q.isBlank()) {
+            throw dev.corner.common.CornerException.invalid("INVALID_QUERY", "give gtin or q");
+        }
         return new ProductList(
-                catalog.productByGtin(gtin).map(ProductView::of).stream().toList());
+                catalog.search(q, limit).stream().map(ProductView::of).toList());
     }
 
     @GetMapping("/products/{productId}")

@@ -132,4 +132,41 @@ public class CatalogRecords {
                 .forEach(p -> found.put(p.id(), p));
         return found;
     }
+
+    /**
+     * Products whose name or brand contains {@code text}, or whose GTIN starts with it, offered ones
+     * first, then by name.
+     */
+    public java.util.List<Product> search(String text, int limit) {
+        var pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("""
+                        select p.* from catalog_products p
+                        where p.name ilike :contains or p.brand ilike :contains or p.gtin like :starts
+                        order by exists (select 1 from catalog_offers o where o.product_id = p.id) desc,
+                                 p.name, p.brand, p.id
+                        limit :limit""")
+                .param("contains", "%" + pattern + "%")
+                .param("starts", pattern + "%")
+                .param("limit", limit)
+                .query(PRODUCT)
+                .list();
+    }
+
+    /** Every store's price of any of the products. */
+    public java.util.List<dev.corner.catalog.Catalog.Offer> offersOf(java.util.Collection<ProductId> products) {
+        if (products.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("""
+                        select store_id, product_id, price_amount, currency from catalog_offers
+                        where product_id = any(cast(:products as varchar[])) order by store_id, product_id""")
+                .param(
+                        "products",
+                        products.stream().map(ProductId::value).distinct().toArray(String[]::new))
+                .query((rs, n) -> new dev.corner.catalog.Catalog.Offer(
+                        new StoreId(rs.getString("store_id")),
+                        new ProductId(rs.getString("product_id")),
+                        new Money(rs.getLong("price_amount"), rs.getString("currency"))))
+                .list();
+    }
 }

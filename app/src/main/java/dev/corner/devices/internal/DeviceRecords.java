@@ -187,6 +187,13 @@ public class DeviceRecords {
                 .list();
     }
 
+    /** The household's devices, claimed and revoked ones, in the order they were claimed. */
+    public List<Device> devicesEverOf(AccountId household) {
+        return jdbc.sql("""
+                        select * from devices where household_id = :household and status in ('CLAIMED', 'REVOKED')
+                        order by claimed_at, id""").param("household", household.value()).query(DEVICE).list();
+    }
+
     public boolean claim(DeviceId id, AccountId household, Instant at) {
         return jdbc.sql("""
                                 update devices set household_id = :household, status = 'CLAIMED', claimed_at = :at

@@ -7,6 +7,7 @@ import dev.corner.common.Money;
 import dev.corner.devices.DeviceId;
 import dev.corner.devices.HouseholdDevices;
 import dev.corner.devices.HouseholdSettings;
+import dev.corner.devices.HouseholdSpending;
 import dev.corner.devices.Provisioning;
 import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
@@ -34,9 +35,15 @@ class DevicesController {
     private final Provisioning provisioning;
     private final HouseholdDevices devices;
     private final HouseholdSettings settings;
+    private final HouseholdSpending spending;
 
-    DevicesController(Provisioning provisioning, HouseholdDevices devices, HouseholdSettings settings) {
+    DevicesController(
+            Provisioning provisioning,
+            HouseholdDevices devices,
+            HouseholdSettings settings,
+            HouseholdSpending spending) {
         this.settings = settings;
+        this.spending = spending;
         this.provisioning = provisioning;
         this.devices = devices;
     }
@@ -229,6 +236,45 @@ class DevicesController {
     @PutMapping("/household/settings")
     HouseholdSettings.Settings changeHouseholdSettings(Caller caller, @RequestBody HouseholdSettings.Changes request) {
         return settings.change(caller, request);
+    }
+
+    record DeviceSpendingJson(
+            String deviceId,
+            String serial,
+            boolean revoked,
+            Money today,
+            Money thisMonth,
+            Money dailyLimit,
+            Money monthlyLimit) {}
+
+    record SpendingJson(
+            Instant monthStart,
+            Instant dayStart,
+            Money total,
+            Money monthlyLimit,
+            Money orderLimit,
+            List<DeviceSpendingJson> devices) {}
+
+    /** This calendar month's and today's spending by the household's devices, against its limits. */
+    @GetMapping("/household/spending")
+    SpendingJson spending(Caller caller) {
+        var spending = this.spending.of(caller);
+        return new SpendingJson(
+                spending.monthStart(),
+                spending.dayStart(),
+                spending.total(),
+                spending.monthlyLimit(),
+                spending.orderLimit(),
+                spending.devices().stream()
+                        .map(d -> new DeviceSpendingJson(
+                                d.deviceId().value(),
+                                d.serial(),
+                                d.revoked(),
+                                d.today(),
+                                d.thisMonth(),
+                                d.dailyLimit(),
+                                d.monthlyLimit()))
+                        .toList());
     }
 
     @DeleteMapping("/devices/{deviceId}")

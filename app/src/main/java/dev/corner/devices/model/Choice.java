@@ -3,6 +3,7 @@ package dev.corner.devices.model;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rule that turns a slot's policy and what the stores offer into an ordered list of what to try:
@@ -39,18 +40,41 @@ public final class Choice {
         };
     }
 
+    /** Why a policy has nothing to order, from the first of the policy's filters that empties the list. */
+    public enum Shortfall {
+        /** No allowed store offers any acceptable product (in the cap's currency). */
+        NOT_OFFERED,
+        /** Every offer costs more than the unit-price cap. */
+        ABOVE_PRICE_CAP,
+        /** Offers within the cap exist, but none has the quantity in stock. */
+        OUT_OF_STOCK
+    }
+
+    /** Why nothing of the policy can be ordered, when {@link #rank} is empty. */
+    public static Shortfall shortfall(SlotPolicy policy, List<Candidate> offered) {
+        var inCurrency = offered.stream()
+                .filter(c -> c.price().currency().equals(policy.maxUnitPrice().currency()))
+                .toList();
+        if (inCurrency.isEmpty()) {
+            return Shortfall.NOT_OFFERED;
+        }
+        return inCurrency.stream().anyMatch(c -> !c.price().exceeds(policy.maxUnitPrice()))
+                ? Shortfall.OUT_OF_STOCK
+                : Shortfall.ABOVE_PRICE_CAP;
+    }
+
     /**
-     * Why nothing of the policy can be ordered, when {@link #rank} is empty: {@code NOT_OFFERED}
-     * (no allowed store offers an acceptable product), {@code ABOVE_PRICE_CAP} (every offer costs
-     * more than the cap) or {@code OUT_OF_STOCK} (offers within the cap lack the stock).
+     * The {@link Shortfall} as the reason of an {@code UNAVAILABLE} press answer: {@code NOT_OFFERED},
+     * {@code ABOVE_PRICE_CAP} or {@code OUT_OF_STOCK}.
      */
     public static String whyNothing(SlotPolicy policy, List<Candidate> offered) {
-        if (offered.isEmpty()) {
-            return "NOT_OFFERED";
-        }
-        boolean anyWithinCap = offered.stream()
-                .anyMatch(c -> c.price().currency().equals(policy.maxUnitPrice().currency())
-                        && !c.price().exceeds(policy.maxUnitPrice()));
-        return anyWithinCap ? "OUT_OF_STOCK" : "ABOVE_PRICE_CAP";
+        return shortfall(policy, offered).name();
+    }
+
+    /** The lowest price among the offers in the cap's currency, whatever their stock. */
+    public static Optional<Candidate> cheapestOffer(SlotPolicy policy, List<Candidate> offered) {
+        return offered.stream()
+                .filter(c -> c.price().currency().equals(policy.maxUnitPrice().currency()))
+                .min(Comparator.comparingLong(c -> c.price().amount()));
     }
 }

@@ -89,4 +89,26 @@ public class InboxRecords {
                 .param("account", account.value())
                 .update();
     }
+
+    /** A notice with its place in the order notices were written (for live streams). */
+    public record Numbered(long seq, Notification notice) {}
+
+    /** The account's notices numbered above {@code after}, in the order they were written. */
+    public List<Numbered> after(AccountId account, long after, int limit) {
+        return jdbc.sql(
+                        "select * from notifications where account_id = :account and seq > :after order by seq limit :limit")
+                .param("account", account.value())
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, n) -> new Numbered(rs.getLong("seq"), NOTIFICATION.mapRow(rs, n)))
+                .list();
+    }
+
+    /** The number of the account's latest notice, 0 if it has none. */
+    public long lastSeq(AccountId account) {
+        return jdbc.sql("select coalesce(max(seq), 0) from notifications where account_id = :account")
+                .param("account", account.value())
+                .query(Long.class)
+                .single();
+    }
 }

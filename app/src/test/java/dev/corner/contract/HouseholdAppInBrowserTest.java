@@ -1,0 +1,312 @@
+package dev.corner.contract;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page.GetByRoleOptions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.corner.Api;
+import dev.corner.BrowserTest;
+import dev.corner.CornerTest;
+import dev.corner.Neighbourhood;
+import dev.corner.TestClock;
+import dev.corner.simulator.SimulatedDevice;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The household app in a real browser: claim a device, bind its slot, a press from the device
+ * simulator whose confirmation appears without a reload, confirm it, cancel another order, in
+ * English, German and French.
+ */
+@CornerTest
+class HouseholdAppInBrowserTest extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    Neighbourhood town;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        town = new Neighbourhood(api);
+        // Notices are written after the press commits and polled once a second.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    /** A shop selling a product with a name no other test uses, at 4.99, with 10 in stock. */
+    record Goods(Neighbourhood.Shop shop, String name, String brand) {}
+
+    private Goods goods() {
+        var merchant = town.account("MERCHANT");
+        var storeId = town.store(merchant);
+        var word = UUID.randomUUID().toString().substring(0, 8);
+        var name = "Sparkling water " + word;
+        var brand = "Fizz " + word;
+        var product = api.post(
+                "/api/v1/products",
+                merchant.token(),
+                Map.of("gtin", Neighbourhood.randomGtin(), "name", name, "brand", brand, "unit", "bottle"));
+        assertThat(product.status()).as(product.raw()).isEqualTo(201);
+        var productId = product.text("productId");
+        town.offer(merchant, storeId, productId, 499);
+        town.receive(merchant, storeId, productId, 10);
+        return new Goods(new Neighbourhood.Shop(merchant, storeId, productId), name, brand);
+    }
+
+    private void signIn(Neighbourhood.Account account) {
+        page.navigate(api.base() + "/shop?lang=en");
+        page.getByLabel("E-mail").fill(account.email());
+        page.getByLabel("Password").fill("password-1234");
+        page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
+
+    private void nav(String name) {
+        page.getByRole(AriaRole.NAVIGATION, new GetByRoleOptions().setName("Household"))
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(name).setExact(true))
+                .click();
+    }
+
+    private Locator button(String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private void claim(Neighbourhood.Device device) {
+        nav("Devices");
+        page.getByLabel("Serial number").fill(device.serial());
+        page.getByLabel("Claim code").fill(device.claimCode());
+        button("Claim").click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("claimed")))
+                .hasText("Device claimed. Bind its slots to what it should order.");
+    }
+
+    /** On the device's page: binds slot main to the goods at their store with a cap and a consent. */
+    private void bind(Goods goods, String cap, String consent) {
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Bind this slot"))
+                .click();
+        page.getByLabel("Search products by name, brand or GTIN").fill(goods.brand());
+        button("Search").click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new GetByRoleOptions().setName("Add: " + goods.name() + " (" + goods.brand() + ")"))
+                .click();
+        assertThat(page.locator("#chosen-products li")).hasCount(1);
+        assertThat(page.locator("#chosen-products li")).containsText(goods.name());
+        page.locator("#store-choices [data-store-id='" + goods.shop().storeId() + "'] input")
+                .check();
+        page.getByLabel("Highest unit price you accept").fill(cap);
+        page.getByLabel("Consent").selectOption(consent);
+        button("Preview").click();
+        assertThat(page.locator("#outlook")).isVisible();
+        button("Save").click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("bound")))
+                .hasText("Slot bound.");
+    }
+
+    private SimulatedDevice simulated(Neighbourhood.Device device) {
+        return SimulatedDevice.http(URI.create(api.base()), device.deviceId(), device.secret())
+                .withClock(clock);
+    }
+
+    @Test
+    void aHouseholdClaimsBindsConfirmsAPressThatAppearsLiveAndCancelsAnother() {
+        var goods = goods();
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setName("Waiting for your confirmation")))
+                .isVisible();
+
+        claim(device);
+        bind(goods, "6.00", "CONFIRM_EACH");
+        var outlook = page.locator("[data-slot-id='main'] .outlook");
+        assertThat(outlook).containsText("Would order now: " + goods.name() + " (" + goods.brand() + ") at ");
+        assertThat(outlook).containsText(", €4.99 each, €4.99 in total.");
+
+        nav("Home");
+        page.evaluate("window.stillTheSamePage = true");
+        try (var button = simulated(device)) {
+            var press = button.press("main", "press-" + UUID.randomUUID(), 1);
+            assertThat(press.result()).as(press.body()).isEqualTo("AWAITING_CONFIRMATION");
+
+            // The confirmation comes by itself, with the product, price and total next to the button.
+            var waiting = page.locator("#pending article.confirmation");
+            assertThat(waiting).hasCount(1);
+            assertThat(waiting.locator(".product")).hasText(goods.name());
+            assertThat(waiting.locator(".price")).hasText("€4.99");
+            assertThat(waiting.locator(".total")).hasText("€4.99");
+            assertThat(waiting.getByRole(
+                            AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Order with obligation to pay")))
+                    .isVisible();
+            assertThat(page.locator("#live-notice")).containsText("An order waits for your confirmation");
+            assertThat(page.evaluate("window.stillTheSamePage")).isEqualTo(true);
+
+            // The same button in German and in French, with the amounts as those languages write them.
+            page.navigate(api.base() + "/shop?lang=de");
+            assertThat(page.locator("#pending .confirm")).hasText("Zahlungspflichtig bestellen");
+            assertThat(page.locator("#pending .total")).hasText("4,99 €");
+            assertThat(page.locator("html")).hasAttribute("lang", "de");
+            page.navigate(api.base() + "/shop/orders"); // the cookie keeps the language
+            assertThat(page.locator("#order-table .confirm")).hasText("Zahlungspflichtig bestellen");
+            page.navigate(api.base() + "/shop?lang=fr");
+            assertThat(page.locator("#pending .confirm")).hasText("Commander avec obligation de paiement");
+            assertThat(page.locator("#pending .total")).containsText("4,99");
+            page.navigate(api.base() + "/shop?lang=en");
+
+            var orderId = press.field("orderId");
+            page.getByRole(AriaRole.BUTTON, new GetByRoleOptions().setName("Order with obligation to pay"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("confirmed")))
+                    .hasText("Order confirmed.");
+            assertThat(page.locator("#pending article.confirmation")).hasCount(0);
+            assertThat(api.get("/api/v1/orders/" + orderId, household.token()).text("status"))
+                    .isEqualTo("PLACED");
+            // What was shown is what the evidence records: the web app, the English button, 4.99.
+            var evidence = Api.JSON.readTree(jdbc.sql("select consent_evidence from orders where id = :id")
+                    .param("id", orderId)
+                    .query(String.class)
+                    .single());
+            assertThat(evidence.get("channel").asString()).isEqualTo("WEB");
+            assertThat(evidence.get("button").asString()).isEqualTo("Order with obligation to pay");
+            assertThat(evidence.get("language").asString()).isEqualTo("en");
+            assertThat(evidence.get("shown").get("product").asString()).isEqualTo(goods.name());
+            assertThat(evidence.get("shown").get("unitPrice").get("amount").asLong())
+                    .isEqualTo(499);
+            assertThat(evidence.get("shown").get("total").get("amount").asLong())
+                    .isEqualTo(499);
+
+            // Collected at the store; the slot is then rebound to order at once, cancellable.
+            var handed = api.post(
+                    "/api/v1/stores/" + goods.shop().storeId() + "/orders/" + orderId + "/handover",
+                    goods.shop().merchant().token(),
+                    null);
+            assertThat(handed.status()).as(handed.raw()).isEqualTo(200);
+            nav("Devices");
+            page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(device.serial()))
+                    .click();
+            page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Change the binding"))
+                    .click();
+            page.getByLabel("Consent").selectOption("CANCEL_WINDOW");
+            button("Save").click();
+            assertThat(page.locator("[data-slot-id='main']")).containsText("Cancel window");
+
+            var second = button.press("main", "press-" + UUID.randomUUID(), 1);
+            assertThat(second.result()).as(second.body()).isEqualTo("ORDER_PLACED");
+            assertThat(town.level(goods.shop()).reserved()).isEqualTo(1);
+        }
+
+        nav("Orders");
+        var rows = page.locator("#order-table tbody tr");
+        assertThat(rows).hasCount(2);
+        assertThat(rows.first()).hasAttribute("data-status", "PLACED"); // newest first
+        assertThat(rows.nth(1)).hasAttribute("data-status", "COMPLETED");
+        assertThat(page.locator("#consolidation")).containsText("This month 2 orders went out in");
+        rows.first()
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel order: " + goods.name()))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("cancelled")))
+                .hasText("Order cancelled.");
+        assertThat(rows.first()).hasAttribute("data-status", "CANCELLED");
+        assertThat(rows.first().locator(".status")).hasText("Cancelled");
+        var level = town.level(goods.shop());
+        assertThat(level.reserved()).isZero();
+        assertThat(level.available()).isEqualTo(9); // 10 received, 1 collected, the cancelled one back
+
+        nav("Spending");
+        assertThat(page.locator("#spending-total")).hasText("€4.99");
+        assertThat(page.locator("#spending-table [data-device-id='" + device.deviceId() + "'] .month"))
+                .hasText("€4.99");
+    }
+
+    @Test
+    void whenNothingFitsThePageSaysWhyAndTheRefusedPressArrivesAsANotice() {
+        var goods = goods();
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        claim(device);
+        bind(goods, "3.00", "CANCEL_WINDOW");
+        assertThat(page.locator("[data-slot-id='main'] .outlook"))
+                .hasText("Nothing fits: every offer is above your cap (the cheapest is €4.99),"
+                        + " so a press answers UNAVAILABLE.");
+
+        page.locator("#notices-link").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setName("Notices")))
+                .isVisible();
+        assertThat(page.locator("#notice-list li")).hasCount(0);
+        try (var button = simulated(device)) {
+            assertThat(button.press("main", "press-" + UUID.randomUUID(), 1).result())
+                    .isEqualTo("UNAVAILABLE");
+        }
+        var notice = page.locator("#notice-list li.unread");
+        assertThat(notice).hasCount(1);
+        assertThat(notice).containsText("A press ordered nothing");
+        assertThat(page.locator("#notices-badge")).hasText("1 new");
+        notice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark read: A press ordered nothing"))
+                .click();
+        assertThat(page.locator("#notice-list li.read")).hasCount(1);
+        assertThat(page.locator("#notices-badge")).hasText("none new");
+
+        // A policy the devices API refuses comes back with its code; then the fastest strategy is saved.
+        nav("Devices");
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(device.serial()))
+                .click();
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Change the binding"))
+                .click();
+        var store =
+                page.locator("#store-choices [data-store-id='" + goods.shop().storeId() + "'] input");
+        store.uncheck();
+        button("Save").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("INVALID_POLICY");
+        assertThat(page.locator("#chosen-products li")).containsText(goods.name()); // what was typed stays
+        page.getByLabel("Strategy").selectOption("FASTEST");
+        store.check();
+        button("Save").click();
+        assertThat(page.locator("[data-slot-id='main']")).containsText("Fastest: the earliest ready");
+
+        // Revoking asks first; then the device is listed as revoked and can order nothing.
+        nav("Devices");
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(device.serial()))
+                .click();
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Revoke this device"))
+                .click();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING, new GetByRoleOptions().setName("Revoke device " + device.serial() + "?")))
+                .isVisible();
+        button("Yes, revoke it").click();
+        assertThat(page.locator("#device-table [data-device-id='" + device.deviceId() + "'] .status"))
+                .hasText("Revoked");
+        try (var button = simulated(device)) {
+            assertThat(button.press("main", "press-" + UUID.randomUUID(), 1).status())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anAccountThatIsNotAHouseholdIsTurnedAwayWithAPageThatSaysWhy() {
+        var merchant = town.account("MERCHANT");
+        signIn(merchant);
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("ROLE_REQUIRED");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("The household app is for household accounts.");
+    }
+}
