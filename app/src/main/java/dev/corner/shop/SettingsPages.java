@@ -4,6 +4,7 @@ import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Money;
 import dev.corner.devices.HouseholdSettings;
+import dev.corner.devices.model.RepeatPresses;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +32,7 @@ class SettingsPages {
         var household = app.page(caller, model, "settings");
         model.addAttribute("settings", settings.of(household));
         model.addAttribute("consents", dev.corner.devices.model.Consent.values());
+        model.addAttribute("repeats", RepeatPresses.values());
         return "shop/settings";
     }
 
@@ -42,6 +44,8 @@ class SettingsPages {
             @RequestParam(defaultValue = "") String priceGuardPercent,
             @RequestParam(defaultValue = "") String orderLimit,
             @RequestParam(defaultValue = "") String monthlyLimit,
+            @RequestParam(defaultValue = "") String repeatPresses,
+            @RequestParam(defaultValue = "") String maxOrderQuantity,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -60,8 +64,8 @@ class SettingsPages {
                             monthly == null ? Money.zero(currency) : monthly,
                             null,
                             null,
-                            null,
-                            null));
+                            repeat(repeatPresses),
+                            whole(maxOrderQuantity, "maxOrderQuantity")));
             redirect.addFlashAttribute("done", "done.settings");
             return "redirect:/shop/settings";
         } catch (CornerException e) {
@@ -79,6 +83,17 @@ class SettingsPages {
                 new HouseholdSettings.Changes(null, null, null, null, null, null, paused, null, null));
         redirect.addFlashAttribute("done", paused ? "done.pausedAll" : "done.resumedAll");
         return "redirect:/shop/settings";
+    }
+
+    private static RepeatPresses repeat(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return RepeatPresses.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw CornerException.invalid("INVALID_SETTINGS", "repeatPresses is ORDER_IN_PROGRESS or ADD_TO_ORDER");
+        }
     }
 
     private static Integer whole(String text, String field) {

@@ -303,6 +303,24 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theHouseholdChoosesThatRepeatedPressesAddToTheOpenOrder() {
+        var household = town.account("HOUSEHOLD");
+        signIn(household);
+        nav("Settings");
+        page.getByLabel("Another press while an order is still open")
+                .selectOption("ADD_TO_ORDER");
+        page.getByLabel("At most this many units in one order").fill("3");
+        button("Save settings").click();
+
+        assertThat(page.getByLabel("Another press while an order is still open"))
+                .hasValue("ADD_TO_ORDER");
+        var saved = api.get("/api/v1/household/settings", household.token());
+        assertThat(saved.text("repeatPresses")).isEqualTo("ADD_TO_ORDER");
+        assertThat(saved.body().get("maxOrderQuantity").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
     void anAccountThatIsNotAHouseholdIsTurnedAwayWithAPageThatSaysWhy() {
         var merchant = town.account("MERCHANT");
         signIn(merchant);

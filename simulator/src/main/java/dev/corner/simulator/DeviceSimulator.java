@@ -135,6 +135,8 @@ public final class DeviceSimulator {
     public static void main(String[] args) throws InterruptedException {
         try {
             play(args);
+            // The MQTT client's event loop threads would keep the JVM alive.
+            System.exit(0);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
