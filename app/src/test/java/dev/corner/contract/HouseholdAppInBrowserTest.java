@@ -307,8 +307,7 @@ class HouseholdAppInBrowserTest extends BrowserTest {
         var household = town.account("HOUSEHOLD");
         signIn(household);
         nav("Settings");
-        page.getByLabel("Another press while an order is still open")
-                .selectOption("ADD_TO_ORDER");
+        page.getByLabel("Another press while an order is still open").selectOption("ADD_TO_ORDER");
         page.getByLabel("At most this many units in one order").fill("3");
         button("Save settings").click();
 
@@ -316,8 +315,7 @@ class HouseholdAppInBrowserTest extends BrowserTest {
                 .hasValue("ADD_TO_ORDER");
         var saved = api.get("/api/v1/household/settings", household.token());
         assertThat(saved.text("repeatPresses")).isEqualTo("ADD_TO_ORDER");
-        assertThat(saved.body().get("maxOrderQuantity").asInt())
-                .isEqualTo(3);
+        assertThat(saved.body().get("maxOrderQuantity").asInt()).isEqualTo(3);
     }
 
     @Test
