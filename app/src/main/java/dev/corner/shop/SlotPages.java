@@ -25,6 +25,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -69,6 +70,39 @@ class SlotPages {
             String longitude,
             String q) {}
 
+    /**
+     * The form's fields as the browser sends them (the draft and save buttons send the same form);
+     * absent fields take the form's defaults.
+     */
+    record DraftForm(
+            List<String> product,
+            String strategy,
+            List<String> store,
+            String cap,
+            String quantity,
+            String consent,
+            String latitude,
+            String longitude,
+            String q) {
+
+        Draft draft(List<String> products) {
+            return new Draft(
+                    products,
+                    strategy == null ? "PREFERRED" : strategy,
+                    store == null ? List.of() : store,
+                    cap == null ? "" : cap,
+                    quantity == null ? "1" : quantity,
+                    consent == null ? "CANCEL_WINDOW" : consent,
+                    latitude == null ? "" : latitude,
+                    longitude == null ? "" : longitude,
+                    q == null ? "" : q);
+        }
+
+        List<String> products() {
+            return product == null ? List.of() : product;
+        }
+    }
+
     /** A store that offers some chosen product, with those prices and its distance if known. */
     record StoreRow(Store store, boolean chosen, Double distanceKm, List<String> prices) {}
 
@@ -99,15 +133,7 @@ class SlotPages {
             Caller caller,
             @PathVariable String deviceId,
             @PathVariable String slotId,
-            @RequestParam(name = "product", required = false) List<String> products,
-            @RequestParam(defaultValue = "PREFERRED") String strategy,
-            @RequestParam(name = "store", required = false) List<String> chosenStores,
-            @RequestParam(defaultValue = "") String cap,
-            @RequestParam(defaultValue = "1") String quantity,
-            @RequestParam(defaultValue = "CANCEL_WINDOW") String consent,
-            @RequestParam(defaultValue = "") String latitude,
-            @RequestParam(defaultValue = "") String longitude,
-            @RequestParam(defaultValue = "") String q,
+            @ModelAttribute DraftForm form,
             @RequestParam(required = false) String add,
             @RequestParam(required = false) Integer remove,
             @RequestParam(required = false) Integer up,
@@ -115,7 +141,7 @@ class SlotPages {
             Model model) {
         var household = app.page(caller, model, "devices");
         slot(household, deviceId, slotId);
-        var chosen = new ArrayList<>(products == null ? List.<String>of() : products);
+        var chosen = new ArrayList<>(form.products());
         if (add != null && !chosen.contains(add) && chosen.size() < SlotPolicy.MAX_CHOICES) {
             chosen.add(add);
         }
@@ -128,16 +154,7 @@ class SlotPages {
         if (down != null && down >= 0 && down < chosen.size() - 1) {
             chosen.add(down + 1, chosen.remove((int) down));
         }
-        var draft = new Draft(
-                chosen,
-                strategy,
-                chosenStores == null ? List.of() : chosenStores,
-                cap,
-                quantity,
-                consent,
-                latitude,
-                longitude,
-                q);
+        var draft = form.draft(chosen);
         render(household, deviceId, slotId, draft, model);
         return "shop/slot";
     }
@@ -147,28 +164,12 @@ class SlotPages {
             Caller caller,
             @PathVariable String deviceId,
             @PathVariable String slotId,
-            @RequestParam(name = "product", required = false) List<String> products,
-            @RequestParam(defaultValue = "PREFERRED") String strategy,
-            @RequestParam(name = "store", required = false) List<String> chosenStores,
-            @RequestParam(defaultValue = "") String cap,
-            @RequestParam(defaultValue = "1") String quantity,
-            @RequestParam(defaultValue = "CANCEL_WINDOW") String consent,
-            @RequestParam(defaultValue = "") String latitude,
-            @RequestParam(defaultValue = "") String longitude,
+            @ModelAttribute DraftForm form,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         var household = app.page(caller, model, "devices");
-        var draft = new Draft(
-                products == null ? List.of() : products,
-                strategy,
-                chosenStores == null ? List.of() : chosenStores,
-                cap,
-                quantity,
-                consent,
-                latitude,
-                longitude,
-                "");
+        var draft = form.draft(form.products());
         try {
             devices.bind(household, new DeviceId(deviceId), slotId, policy(household, draft));
             redirect.addFlashAttribute("done", "done.bound");
