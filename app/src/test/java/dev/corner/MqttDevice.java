@@ -41,8 +41,21 @@ public final class MqttDevice implements AutoCloseable {
         this.client = client;
     }
 
-    /** Connects as the device and subscribes to its own replies. */
+    /**
+     * Connects as the device and subscribes to its own replies; as firmware does, once more if the
+     * broker dropped the connection while it was being set up (Moquette now and then closes a
+     * connection whose subscription follows its acknowledgement at once).
+     */
     public static MqttDevice connect(int port, String deviceId, String secret, Clock clock) {
+        try {
+            return connectOnce(port, deviceId, secret, clock);
+        } catch (java.util.concurrent.CompletionException
+                | com.hivemq.client.mqtt.exceptions.ConnectionClosedException dropped) {
+            return connectOnce(port, deviceId, secret, clock);
+        }
+    }
+
+    private static MqttDevice connectOnce(int port, String deviceId, String secret, Clock clock) {
         var client = client(port, deviceId, deviceId, brokerPassword(secret, deviceId));
         client.connect();
         var device = new MqttDevice(deviceId, secret, clock, client);

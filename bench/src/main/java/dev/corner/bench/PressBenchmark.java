@@ -260,28 +260,13 @@ public final class PressBenchmark {
         return new Result(count, (System.nanoTime() - start) / 1e9, recorder.getIntervalHistogram());
     }
 
-    /** As firmware does: a refused or dropped connection attempt is tried again, up to three times. */
-    private static MqttTransport connectWithRetry(String broker, DeviceCredentials device) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return MqttTransport.connect(broker, device);
-            } catch (IllegalStateException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                System.out.printf("  %s: %s; connecting again%n", device.deviceId(), e.getMessage());
-                Thread.sleep(500);
-            }
-        }
-    }
-
     /** Every device on its own connection (connected before the clock starts), a bounded number in flight. */
     private Result overMqtt(String broker, Queue<DeviceCredentials> devices, int inFlight) throws InterruptedException {
         System.out.printf("connecting %d devices to %s…%n", devices.size(), broker);
         var connected = new ArrayList<MqttTransport>();
         var credentials = new ArrayList<DeviceCredentials>(devices);
         for (var device : credentials) {
-            connected.add(connectWithRetry(broker, device));
+            connected.add(MqttTransport.connect(broker, device));
         }
         var recorder = new Recorder(3);
         var slots = new Semaphore(inFlight);

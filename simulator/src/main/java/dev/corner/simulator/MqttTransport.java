@@ -32,8 +32,30 @@ public final class MqttTransport implements DeviceTransport {
         this.requests = "corner/v1/devices/" + deviceId + "/requests";
     }
 
-    /** Connects as the device and subscribes to its replies. */
+    /**
+     * Connects as the device and subscribes to its replies. As firmware does, a connection the
+     * broker drops while it is being set up is tried again, up to three times in all (the embedded
+     * broker now and then closes a connection whose subscription follows its acknowledgement at once).
+     */
     public static MqttTransport connect(String brokerUrl, DeviceCredentials device) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connectOnce(brokerUrl, device);
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static MqttTransport connectOnce(String brokerUrl, DeviceCredentials device) {
         var broker = URI.create(brokerUrl);
         var client = MqttClient.builder()
                 .useMqttVersion3()
@@ -49,11 +71,16 @@ public final class MqttTransport implements DeviceTransport {
                 .password(device.mqttPassword().getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth()
                 .send());
-        await(client.subscribeWith()
-                .topicFilter("corner/v1/devices/" + device.deviceId() + "/replies")
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .callback(transport::onReply)
-                .send());
+        try {
+            await(client.subscribeWith()
+                    .topicFilter("corner/v1/devices/" + device.deviceId() + "/replies")
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .callback(transport::onReply)
+                    .send());
+        } catch (IllegalStateException e) {
+            transport.close();
+            throw e;
+        }
         return transport;
     }
 
