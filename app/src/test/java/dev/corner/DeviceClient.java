@@ -34,6 +34,10 @@ public final class DeviceClient {
         return post("/device/v1/slots/" + slotId + "/press", "{\"pressId\":\"" + pressId + "\",\"quantity\":1}");
     }
 
+    public Api.Response config() {
+        return send("GET", "/device/v1/config", "", clock.instant().getEpochSecond(), newNonce(), secret);
+    }
+
     public Api.Response post(String path, String body) {
         return send("POST", path, body, clock.instant().getEpochSecond(), newNonce(), secret);
     }

@@ -33,6 +33,10 @@ public final class Neighbourhood {
     }
 
     public String store(Account merchant) {
+        return store(merchant, 52.50 + ThreadLocalRandom.current().nextDouble(0.01), 13.41);
+    }
+
+    public String store(Account merchant, double latitude, double longitude) {
         var store = api.post(
                 "/api/v1/stores",
                 merchant.token(),
@@ -42,9 +46,9 @@ public final class Neighbourhood {
                         "address",
                         "Teststraße 1",
                         "latitude",
-                        52.50 + ThreadLocalRandom.current().nextDouble(0.01),
+                        latitude,
                         "longitude",
-                        13.41,
+                        longitude,
                         "currency",
                         "EUR"));
         assertThat(store.status()).as(store.raw()).isEqualTo(201);

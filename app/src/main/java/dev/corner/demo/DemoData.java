@@ -183,6 +183,7 @@ class DemoData {
                         List.of(productIds.get(0), productIds.get(1)),
                         Strategy.PREFERRED,
                         List.<StoreId>of(storeIds.get(0), storeIds.get(1)),
+                        null,
                         Money.of(700, "EUR"),
                         1,
                         Fulfilment.PICKUP,

@@ -11,6 +11,7 @@ import dev.corner.devices.internal.DeviceRecords.Device;
 import dev.corner.devices.internal.DeviceRecords.Slot;
 import dev.corner.devices.internal.DeviceRecords.Status;
 import dev.corner.devices.internal.DeviceSecrets;
+import dev.corner.devices.internal.SettingsRecords;
 import dev.corner.devices.model.Candidate;
 import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HouseholdDevices {
 
+    private final SettingsRecords settings;
     private final DeviceRecords records;
     private final DeviceSecrets secrets;
     private final Catalog catalog;
@@ -43,7 +45,9 @@ public class HouseholdDevices {
             ApplicationEventPublisher events,
             Pressing pressing,
             Ordering ordering,
+            SettingsRecords settings,
             Clock clock) {
+        this.settings = settings;
         this.events = events;
         this.pressing = pressing;
         this.ordering = ordering;
@@ -114,6 +118,13 @@ public class HouseholdDevices {
         records.lockSlot(device.id(), Ids.requireValid(slotId, "slotId"))
                 .orElseThrow(() -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
         policy.productIds().forEach(catalog::requireProduct);
+        if (policy.byDistance()
+                && settings.find(household.accountId())
+                        .map(HouseholdSettings.Settings::home)
+                        .isEmpty()) {
+            throw CornerException.conflict(
+                    "HOME_REQUIRED", "give the household's home in its settings before binding a slot by distance");
+        }
         for (var storeId : policy.storeIds()) {
             var store = stores.require(storeId);
             if (!store.currency().equals(policy.maxUnitPrice().currency())) {
@@ -124,7 +135,9 @@ public class HouseholdDevices {
             }
         }
         // The price the slot would order at now is what the price guard later compares against.
-        var bound = pressing.wouldOrder(policy).map(Candidate::price).orElse(null);
+        var bound = pressing.wouldOrder(policy, household.accountId())
+                .map(Candidate::price)
+                .orElse(null);
         records.bind(device.id(), slotId, policy, bound, clock.instant());
         records.makerOf(device.id())
                 .ifPresent(maker -> events.publishEvent(new DeviceEvents.SlotChanged(device.id(), maker, slotId)));

@@ -2,6 +2,7 @@ package dev.corner.devices;
 
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
+import dev.corner.common.GeoPoint;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
 import dev.corner.devices.internal.SettingsRecords;
@@ -18,7 +19,8 @@ public class HouseholdSettings {
 
     /**
      * A household's settings. Limits are null when there is none; {@code orderLimit} and {@code
-     * monthlyLimit} share one currency.
+     * monthlyLimit} share one currency. {@code home} is where stores are measured from for slots
+     * bound by distance; null until the household gives it.
      */
     public record Settings(
             Consent consent,
@@ -29,10 +31,11 @@ public class HouseholdSettings {
             int pressesPerMinute,
             boolean paused,
             RepeatPresses repeatPresses,
-            int maxOrderQuantity) {
+            int maxOrderQuantity,
+            GeoPoint home) {
 
-        public static final Settings DEFAULT =
-                new Settings(Consent.CANCEL_WINDOW, 30, 10, null, null, 10, false, RepeatPresses.ORDER_IN_PROGRESS, 5);
+        public static final Settings DEFAULT = new Settings(
+                Consent.CANCEL_WINDOW, 30, 10, null, null, 10, false, RepeatPresses.ORDER_IN_PROGRESS, 5, null);
 
         public Duration cancelWindow() {
             return Duration.ofMinutes(cancelWindowMinutes);
@@ -49,7 +52,8 @@ public class HouseholdSettings {
             Integer pressesPerMinute,
             Boolean paused,
             RepeatPresses repeatPresses,
-            Integer maxOrderQuantity) {}
+            Integer maxOrderQuantity,
+            GeoPoint home) {}
 
     private final SettingsRecords records;
     private final Clock clock;
@@ -98,7 +102,8 @@ public class HouseholdSettings {
                 presses,
                 changes.paused() == null ? now.paused() : changes.paused(),
                 changes.repeatPresses() == null ? now.repeatPresses() : changes.repeatPresses(),
-                maxQuantity);
+                maxQuantity,
+                changes.home() == null ? now.home() : changes.home());
         records.save(household.accountId(), changed, clock.instant());
         return changed;
     }

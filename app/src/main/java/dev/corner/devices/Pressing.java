@@ -3,6 +3,7 @@ package dev.corner.devices;
 import dev.corner.catalog.Catalog;
 import dev.corner.common.AccountId;
 import dev.corner.common.CornerException;
+import dev.corner.common.GeoPoint;
 import dev.corner.common.Ids;
 import dev.corner.common.Money;
 import dev.corner.devices.PressAnswer.ProductShown;
@@ -24,6 +25,7 @@ import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
 import dev.corner.orders.Ordering;
 import dev.corner.orders.Ordering.PlaceOrder;
+import dev.corner.stores.Store;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.time.Clock;
@@ -36,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,7 +151,7 @@ public class Pressing {
         }
         var spent = limits.any() ? spent(device) : null;
         String limitHit = null;
-        var offered = offered(policy);
+        var offered = offered(policy, household.home());
         for (var candidate : Choice.rank(policy, offered, quantity)) {
             var total = candidate.price().times(quantity);
             var exceeded = spent == null ? Optional.<String>empty() : limits.exceededBy(total, spent);
@@ -298,10 +301,10 @@ public class Pressing {
         }
     }
 
-    /** The slot's {@link Outlook} now, without ordering anything. */
+    /** The slot's {@link Outlook} now for this household, without ordering anything. */
     @Transactional(readOnly = true)
-    public Outlook outlook(SlotPolicy policy) {
-        var offered = offered(policy);
+    public Outlook outlook(SlotPolicy policy, AccountId household) {
+        var offered = offered(policy, homeOf(household));
         var choice = Choice.rank(policy, offered, policy.quantity()).stream().findFirst();
         if (choice.isPresent()) {
             return new Outlook(choice.get(), choice.get().price().times(policy.quantity()), null, null);
@@ -313,18 +316,47 @@ public class Pressing {
                 Choice.cheapestOffer(policy, offered).orElse(null));
     }
 
-    /** What a slot would order now, without ordering it; for devices with a display. */
+    /** What a household's slot would order now, without ordering it; for devices with a display. */
     @Transactional(readOnly = true)
-    public Optional<Candidate> wouldOrder(SlotPolicy policy) {
-        return Choice.rank(policy, offered(policy), policy.quantity()).stream().findFirst();
+    public Optional<Candidate> wouldOrder(SlotPolicy policy, AccountId household) {
+        return Choice.rank(policy, offered(policy, homeOf(household)), policy.quantity()).stream()
+                .findFirst();
     }
 
-    private List<Candidate> offered(SlotPolicy policy) {
+    private GeoPoint homeOf(AccountId household) {
+        return household == null
+                ? null
+                : settings.find(household).map(HouseholdSettings.Settings::home).orElse(null);
+    }
+
+    /**
+     * The stores a slot may order from: those it lists, or those within its distance of the
+     * household's home that offer one of its products, nearest first (none while the home is
+     * unknown).
+     */
+    private List<StoreId> storesFor(SlotPolicy policy, GeoPoint home) {
+        if (!policy.byDistance()) {
+            return policy.storeIds();
+        }
+        if (home == null) {
+            return List.of();
+        }
+        var offering = catalog.offersOf(policy.productIds()).stream()
+                .map(Catalog.Offer::storeId)
+                .collect(Collectors.toSet());
+        return stores.near(home, policy.maxDistanceKm()).stream()
+                .map(Store::id)
+                .filter(offering::contains)
+                .toList();
+    }
+
+    private List<Candidate> offered(SlotPolicy policy, GeoPoint home) {
         var offered = new ArrayList<Candidate>();
         var now = clock.instant();
         var readyAt = new HashMap<StoreId, Instant>();
+        var allowed = storesFor(policy, home);
         for (var product : policy.productIds()) {
-            for (var store : policy.storeIds()) {
+            for (var store : allowed) {
                 catalog.priceAt(store, product)
                         .ifPresent(price -> offered.add(new Candidate(
                                 product,

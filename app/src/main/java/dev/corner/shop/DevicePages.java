@@ -79,7 +79,8 @@ class DevicePages {
         var device = devices.view(household, id);
         model.addAttribute("device", device);
         List<SlotRow> slots = device.slots().stream()
-                .map(slot -> new SlotRow(slot, slot.bound() ? pressing.outlook(slot.policy()) : null))
+                .map(slot ->
+                        new SlotRow(slot, slot.bound() ? pressing.outlook(slot.policy(), household.accountId()) : null))
                 .toList();
         model.addAttribute("slots", slots);
         model.addAttribute("consents", Consent.values());

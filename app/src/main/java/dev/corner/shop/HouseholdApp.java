@@ -74,6 +74,13 @@ class HouseholdApp {
     }
 
     /** An amount as the page's language writes it: {@code €4.99}, {@code 4,99 €}. */
+    /** A distance in the page's language: "2.5", "2,5", "3". */
+    public String kilometres(double km) {
+        var format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+        format.setMaximumFractionDigits(1);
+        return format.format(km);
+    }
+
     public String money(Money money) {
         if (money == null) {
             return "—";

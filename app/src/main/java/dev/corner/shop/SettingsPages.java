@@ -2,6 +2,7 @@ package dev.corner.shop;
 
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
+import dev.corner.common.GeoPoint;
 import dev.corner.common.Money;
 import dev.corner.devices.HouseholdSettings;
 import dev.corner.devices.model.RepeatPresses;
@@ -46,6 +47,8 @@ class SettingsPages {
             @RequestParam(defaultValue = "") String monthlyLimit,
             @RequestParam(defaultValue = "") String repeatPresses,
             @RequestParam(defaultValue = "") String maxOrderQuantity,
+            @RequestParam(defaultValue = "") String latitude,
+            @RequestParam(defaultValue = "") String longitude,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -65,7 +68,8 @@ class SettingsPages {
                             null,
                             null,
                             repeat(repeatPresses),
-                            whole(maxOrderQuantity, "maxOrderQuantity")));
+                            whole(maxOrderQuantity, "maxOrderQuantity"),
+                            home(latitude, longitude)));
             redirect.addFlashAttribute("done", "done.settings");
             return "redirect:/shop/settings";
         } catch (CornerException e) {
@@ -80,7 +84,7 @@ class SettingsPages {
     String pause(Caller caller, @RequestParam boolean paused, RedirectAttributes redirect) {
         settings.change(
                 app.household(caller),
-                new HouseholdSettings.Changes(null, null, null, null, null, null, paused, null, null));
+                new HouseholdSettings.Changes(null, null, null, null, null, null, paused, null, null, null));
         redirect.addFlashAttribute("done", paused ? "done.pausedAll" : "done.resumedAll");
         return "redirect:/shop/settings";
     }
@@ -93,6 +97,20 @@ class SettingsPages {
             return RepeatPresses.valueOf(text.strip());
         } catch (IllegalArgumentException e) {
             throw CornerException.invalid("INVALID_SETTINGS", "repeatPresses is ORDER_IN_PROGRESS or ADD_TO_ORDER");
+        }
+    }
+
+    /** The home as typed ("52.52" or "52,52"); both blank keep the home as it is. */
+    private static GeoPoint home(String latitude, String longitude) {
+        if (latitude.isBlank() && longitude.isBlank()) {
+            return null;
+        }
+        try {
+            return new GeoPoint(
+                    Double.parseDouble(latitude.strip().replace(',', '.')),
+                    Double.parseDouble(longitude.strip().replace(',', '.')));
+        } catch (NumberFormatException e) {
+            throw CornerException.invalid("INVALID_LOCATION", "latitude and longitude are numbers of degrees");
         }
     }
 

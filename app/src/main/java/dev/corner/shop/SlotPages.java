@@ -5,8 +5,10 @@ import dev.corner.catalog.Product;
 import dev.corner.catalog.ProductId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
+import dev.corner.common.GeoPoint;
 import dev.corner.devices.DeviceId;
 import dev.corner.devices.HouseholdDevices;
+import dev.corner.devices.HouseholdSettings;
 import dev.corner.devices.Pressing;
 import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
@@ -34,8 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Binding a slot to a need: search products and choose the acceptable ones in order, the strategy,
- * the stores (nearest first when the household gives its location), the unit-price cap, the quantity
- * and the consent. The form is worked on the server: its buttons send the whole draft back, so it
+ * the stores (listed ones, nearest first when the household's home is known, or any store within a
+ * distance of home), the unit-price cap, the quantity and the consent. The form is worked on the server: its buttons send the whole draft back, so it
  * needs no script, and the draft's outlook (what it would order now, or why nothing) shows as it goes.
  */
 @Controller
@@ -49,8 +51,16 @@ class SlotPages {
     private final Pressing pressing;
     private final Catalog catalog;
     private final Stores stores;
+    private final HouseholdSettings settings;
 
-    SlotPages(HouseholdApp app, HouseholdDevices devices, Pressing pressing, Catalog catalog, Stores stores) {
+    SlotPages(
+            HouseholdApp app,
+            HouseholdDevices devices,
+            Pressing pressing,
+            Catalog catalog,
+            Stores stores,
+            HouseholdSettings settings) {
+        this.settings = settings;
         this.app = app;
         this.devices = devices;
         this.pressing = pressing;
@@ -66,9 +76,17 @@ class SlotPages {
             String cap,
             String quantity,
             String consent,
-            String latitude,
-            String longitude,
-            String q) {}
+            String where,
+            String distance,
+            String q) {
+
+        static final String LISTED = "LISTED";
+        static final String NEARBY = "NEARBY";
+
+        public boolean nearby() {
+            return NEARBY.equals(where);
+        }
+    }
 
     /**
      * The form's fields as the browser sends them (the draft and save buttons send the same form);
@@ -81,8 +99,8 @@ class SlotPages {
             String cap,
             String quantity,
             String consent,
-            String latitude,
-            String longitude,
+            String where,
+            String distance,
             String q) {
 
         Draft draft(List<String> products) {
@@ -93,8 +111,8 @@ class SlotPages {
                     cap == null ? "" : cap,
                     quantity == null ? "1" : quantity,
                     consent == null ? "CANCEL_WINDOW" : consent,
-                    latitude == null ? "" : latitude,
-                    longitude == null ? "" : longitude,
+                    where == null ? Draft.LISTED : where,
+                    distance == null ? "" : distance,
                     q == null ? "" : q);
         }
 
@@ -112,7 +130,7 @@ class SlotPages {
         var slot = slot(household, deviceId, slotId);
         var policy = slot.policy();
         var draft = policy == null
-                ? new Draft(List.of(), "PREFERRED", List.of(), "", "1", "CANCEL_WINDOW", "", "", "")
+                ? new Draft(List.of(), "PREFERRED", List.of(), "", "1", "CANCEL_WINDOW", Draft.LISTED, "", "")
                 : new Draft(
                         policy.productIds().stream().map(ProductId::value).toList(),
                         policy.strategy().name(),
@@ -120,14 +138,14 @@ class SlotPages {
                         app.plain(policy.maxUnitPrice()),
                         Integer.toString(policy.quantity()),
                         policy.consent().name(),
-                        "",
-                        "",
+                        policy.byDistance() ? Draft.NEARBY : Draft.LISTED,
+                        policy.byDistance() ? distance(policy.maxDistanceKm()) : "",
                         "");
         render(household, deviceId, slotId, draft, model);
         return "shop/slot";
     }
 
-    /** A step on the draft (search, add, move, remove, locate): nothing is saved. */
+    /** A step on the draft (search, add, move, remove, update): nothing is saved. */
     @PostMapping("/draft")
     String draft(
             Caller caller,
@@ -213,7 +231,8 @@ class SlotPages {
         return new SlotPolicy(
                 draft.products().stream().map(ProductId::new).toList(),
                 strategy,
-                storeIds,
+                draft.nearby() ? List.of() : storeIds,
+                draft.nearby() ? kilometres(draft.distance()) : null,
                 cap,
                 quantity,
                 Fulfilment.PICKUP,
@@ -235,13 +254,19 @@ class SlotPages {
                         .filter(p -> !draft.products().contains(p.id().value()))
                         .toList());
         model.addAttribute("searched", draft.q() != null && !draft.q().isBlank());
-        model.addAttribute("storeRows", storeRows(draft, chosen));
+        var home = settings.of(household).home();
+        model.addAttribute("home", home);
+        model.addAttribute("storeRows", storeRows(draft, chosen, home));
         model.addAttribute("strategies", Strategy.values());
         model.addAttribute("consents", Consent.values());
         Pressing.Outlook outlook = null;
         try {
-            if (!chosen.isEmpty() && !draft.stores().isEmpty() && !draft.cap().isBlank()) {
-                outlook = pressing.outlook(policy(household, draft));
+            if (!chosen.isEmpty()
+                    && (draft.nearby()
+                            ? !draft.distance().isBlank()
+                            : !draft.stores().isEmpty())
+                    && !draft.cap().isBlank()) {
+                outlook = pressing.outlook(policy(household, draft), household.accountId());
             }
         } catch (CornerException incomplete) {
             // a draft that is not a policy yet has no outlook; saving it says why
@@ -249,8 +274,7 @@ class SlotPages {
         model.addAttribute("outlook", outlook);
     }
 
-    private List<StoreRow> storeRows(Draft draft, List<Product> chosen) {
-        var point = point(draft);
+    private List<StoreRow> storeRows(Draft draft, List<Product> chosen, GeoPoint home) {
         Map<StoreId, List<String>> prices = new LinkedHashMap<>();
         for (var offer : catalog.offersOf(chosen.stream().map(Product::id).toList())) {
             var name = chosen.stream()
@@ -268,23 +292,25 @@ class SlotPages {
                 .ifPresent(store -> rows.add(new StoreRow(
                         store,
                         draft.stores().contains(id.value()),
-                        point == null ? null : store.distanceKmFrom(point[0], point[1]),
+                        home == null ? null : home.distanceKmTo(store.location()),
                         offered))));
         rows.sort(
-                point == null
+                home == null
                         ? Comparator.comparing((StoreRow r) -> r.store().name())
                         : Comparator.comparingDouble(StoreRow::distanceKm));
         return rows;
     }
 
-    /** The household's location as typed, or null when not given or not a place on Earth. */
-    private static double[] point(Draft draft) {
+    /** A distance as typed in kilometres ("2.5" or "2,5"); the policy checks its range. */
+    private static Double kilometres(String text) {
         try {
-            var lat = Double.parseDouble(draft.latitude().strip().replace(',', '.'));
-            var lon = Double.parseDouble(draft.longitude().strip().replace(',', '.'));
-            return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? new double[] {lat, lon} : null;
-        } catch (NumberFormatException | NullPointerException e) {
-            return null;
+            return Double.valueOf(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw CornerException.invalid("INVALID_POLICY", "maxDistanceKm must be a number of kilometres");
         }
+    }
+
+    private static String distance(double km) {
+        return km == Math.rint(km) ? Long.toString((long) km) : Double.toString(km);
     }
 }

@@ -4,6 +4,7 @@ import dev.corner.accounts.Accounts;
 import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
+import dev.corner.common.GeoPoint;
 import dev.corner.common.Ids;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
@@ -36,9 +37,10 @@ public class Stores {
         merchant.requireRole(Role.MERCHANT);
         var cleanName = Text.require(name, "name", 200);
         var cleanAddress = Text.require(address, "address", 500);
-        if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-            throw CornerException.invalid("INVALID_LOCATION", "latitude must be within ±90 and longitude within ±180");
+        if (latitude == null || longitude == null) {
+            throw CornerException.invalid("INVALID_LOCATION", "latitude and longitude are required");
         }
+        new GeoPoint(latitude, longitude); // validates the place
         Money.zero(currency); // validates the ISO-4217 code
         var store = new Store(
                 new StoreId(Ids.next("st")),
@@ -190,9 +192,15 @@ public class Stores {
     /** Stores within a radius of a point, nearest first. */
     @Transactional(readOnly = true)
     public List<Store> near(double latitude, double longitude, double radiusKm) {
+        return near(new GeoPoint(latitude, longitude), radiusKm);
+    }
+
+    /** Stores within a radius of a point, nearest first. */
+    @Transactional(readOnly = true)
+    public List<Store> near(GeoPoint point, double radiusKm) {
         return records.all().stream()
-                .filter(store -> store.distanceKmFrom(latitude, longitude) <= radiusKm)
-                .sorted(java.util.Comparator.comparingDouble(store -> store.distanceKmFrom(latitude, longitude)))
+                .filter(store -> point.distanceKmTo(store.location()) <= radiusKm)
+                .sorted(java.util.Comparator.comparingDouble(store -> point.distanceKmTo(store.location())))
                 .toList();
     }
 }

@@ -319,6 +319,61 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theHouseholdGivesItsHomeAndBindsASlotToAnyStoreNearIt() {
+        var goods = goods();
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        claim(device);
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Bind this slot"))
+                .click();
+        assertThat(page.locator("#no-home")).isVisible();
+
+        nav("Settings");
+        page.getByLabel("Latitude").fill("95");
+        page.getByLabel("Longitude").fill("13.41");
+        button("Save settings").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("INVALID_LOCATION");
+        page.getByLabel("Latitude").fill("52,505"); // a decimal comma is understood too
+        button("Save settings").click();
+        assertThat(page.getByLabel("Latitude")).hasValue("52.505");
+        var home =
+                api.get("/api/v1/household/settings", household.token()).body().get("home");
+        assertThat(home.get("latitude").asDouble()).isEqualTo(52.505);
+        assertThat(home.get("longitude").asDouble()).isEqualTo(13.41);
+
+        nav("Devices");
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(device.serial()))
+                .click();
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Bind this slot"))
+                .click();
+        assertThat(page.locator("#no-home")).hasCount(0);
+        page.getByLabel("Search products by name, brand or GTIN").fill(goods.brand());
+        button("Search").click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new GetByRoleOptions().setName("Add: " + goods.name() + " (" + goods.brand() + ")"))
+                .click();
+        assertThat(page.locator("#store-choices [data-store-id='" + goods.shop().storeId() + "']"))
+                .containsText(" km");
+        page.getByLabel("Any store near my home").check();
+        page.getByLabel("Distance from home in kilometres").fill("3");
+        page.getByLabel("Highest unit price you accept").fill("6.00");
+        button("Preview").click();
+        assertThat(page.locator("#outlook")).containsText("€4.99");
+        button("Save").click();
+        assertThat(page.locator("[data-slot-id='main'] .nearby")).hasText("Any store within 3 km of home");
+
+        try (var button = simulated(device)) {
+            var press = button.press("main", "press-" + UUID.randomUUID(), 1);
+            assertThat(press.result()).isEqualTo("ORDER_PLACED");
+        }
+        var orders = api.get("/api/v1/orders", household.token()).body().get("orders");
+        assertThat(orders.get(0).get("storeId").asString())
+                .isEqualTo(goods.shop().storeId());
+    }
+
+    @Test
     void anAccountThatIsNotAHouseholdIsTurnedAwayWithAPageThatSaysWhy() {
         var merchant = town.account("MERCHANT");
         signIn(merchant);

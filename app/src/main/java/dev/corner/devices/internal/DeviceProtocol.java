@@ -89,14 +89,15 @@ public class DeviceProtocol {
     }
 
     public Config config(DeviceId device) {
-        var paused = records.device(device).orElseThrow().paused();
+        var found = records.device(device).orElseThrow();
+        var paused = found.paused();
         return new Config(
                 device.value(),
                 paused,
                 records.slots(device).stream()
                         .map(slot -> slot.policy() == null
                                 ? new SlotNow(slot.slotId(), false, null, null, null)
-                                : pressing.wouldOrder(slot.policy())
+                                : pressing.wouldOrder(slot.policy(), found.household())
                                         .map(c -> new SlotNow(
                                                 slot.slotId(),
                                                 true,

@@ -255,13 +255,14 @@ public class DeviceRecords {
     public void bind(DeviceId device, String slotId, SlotPolicy policy, Money boundUnitPrice, Instant at) {
         jdbc.sql("""
                         update device_slots set product_ids = :products, strategy = :strategy, store_ids = :stores,
-                               max_unit_price = :cap, currency = :currency, quantity = :quantity,
+                               max_distance_km = :distance, max_unit_price = :cap, currency = :currency, quantity = :quantity,
                                fulfilment = :fulfilment, consent = :consent, bound_at = :at, bound_unit_price = :bound
                         where device_id = :device and slot_id = :slot""")
                 .param("bound", boundUnitPrice == null ? null : boundUnitPrice.amount())
                 .param("products", join(policy.productIds().stream().map(ProductId::value)))
                 .param("strategy", policy.strategy().name())
                 .param("stores", join(policy.storeIds().stream().map(StoreId::value)))
+                .param("distance", policy.maxDistanceKm())
                 .param("cap", policy.maxUnitPrice().amount())
                 .param("currency", policy.maxUnitPrice().currency())
                 .param("quantity", policy.quantity())
@@ -329,6 +330,7 @@ public class DeviceRecords {
                             .toList(),
                     Strategy.valueOf(rs.getString("strategy")),
                     split(rs.getString("store_ids")).stream().map(StoreId::new).toList(),
+                    (Double) rs.getObject("max_distance_km"),
                     new Money(rs.getLong("max_unit_price"), currency),
                     rs.getInt("quantity"),
                     Fulfilment.valueOf(rs.getString("fulfilment")),
@@ -354,7 +356,7 @@ public class DeviceRecords {
     }
 
     private static List<String> split(String joined) {
-        return Arrays.asList(joined.split(","));
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     public Optional<AccountId> makerOf(DeviceId id) {

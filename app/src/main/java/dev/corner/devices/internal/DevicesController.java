@@ -70,6 +70,7 @@ class DevicesController {
             List<String> productIds,
             Strategy strategy,
             List<String> storeIds,
+            Double maxDistanceKm,
             Money maxUnitPrice,
             Integer quantity,
             Fulfilment fulfillment,
@@ -85,6 +86,7 @@ class DevicesController {
             List<String> productIds,
             Strategy strategy,
             List<String> storeIds,
+            Double maxDistanceKm,
             Money maxUnitPrice,
             Integer quantity,
             Fulfilment fulfillment,
@@ -136,6 +138,7 @@ class DevicesController {
                             : p.productIds().stream().map(ProductId::value).toList(),
                     p == null ? null : p.strategy(),
                     p == null ? null : p.storeIds().stream().map(StoreId::value).toList(),
+                    p == null ? null : p.maxDistanceKm(),
                     p == null ? null : p.maxUnitPrice(),
                     p == null ? null : p.quantity(),
                     p == null ? null : p.fulfilment(),
@@ -205,7 +208,10 @@ class DevicesController {
                         .map(ProductId::new)
                         .toList(),
                 request.strategy(),
-                ids(request.storeIds(), "storeIds").stream().map(StoreId::new).toList(),
+                request.storeIds() == null
+                        ? List.of()
+                        : request.storeIds().stream().map(StoreId::new).toList(),
+                request.maxDistanceKm(),
                 request.maxUnitPrice(),
                 request.quantity() == null ? 1 : request.quantity(),
                 request.fulfillment() == null ? Fulfilment.PICKUP : request.fulfillment(),

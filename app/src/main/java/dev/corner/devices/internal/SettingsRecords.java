@@ -1,6 +1,7 @@
 package dev.corner.devices.internal;
 
 import dev.corner.common.AccountId;
+import dev.corner.common.GeoPoint;
 import dev.corner.common.Money;
 import dev.corner.common.SqlTime;
 import dev.corner.devices.HouseholdSettings.Settings;
@@ -37,7 +38,10 @@ public class SettingsRecords {
                             rs.getInt("presses_per_minute"),
                             rs.getBoolean("paused"),
                             RepeatPresses.valueOf(rs.getString("repeat_presses")),
-                            rs.getInt("max_order_quantity"));
+                            rs.getInt("max_order_quantity"),
+                            rs.getObject("latitude") == null
+                                    ? null
+                                    : new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")));
                 })
                 .optional();
     }
@@ -49,16 +53,17 @@ public class SettingsRecords {
         jdbc.sql("""
                         insert into device_household_settings (household_id, consent, cancel_window_minutes,
                                price_guard_percent, order_limit, monthly_limit, currency, presses_per_minute, paused,
-                               repeat_presses, max_order_quantity, updated_at)
+                               repeat_presses, max_order_quantity, latitude, longitude, updated_at)
                         values (:household, :consent, :window, :guard, :order, :monthly, :currency, :presses, :paused,
-                                :repeat, :maxQuantity, :at)
+                                :repeat, :maxQuantity, :latitude, :longitude, :at)
                         on conflict (household_id) do update set consent = excluded.consent,
                                cancel_window_minutes = excluded.cancel_window_minutes,
                                price_guard_percent = excluded.price_guard_percent, order_limit = excluded.order_limit,
                                monthly_limit = excluded.monthly_limit, currency = excluded.currency,
                                presses_per_minute = excluded.presses_per_minute, paused = excluded.paused,
                                repeat_presses = excluded.repeat_presses,
-                               max_order_quantity = excluded.max_order_quantity, updated_at = excluded.updated_at""")
+                               max_order_quantity = excluded.max_order_quantity, latitude = excluded.latitude,
+                               longitude = excluded.longitude, updated_at = excluded.updated_at""")
                 .param("household", household.value())
                 .param("consent", settings.consent().name())
                 .param("window", settings.cancelWindowMinutes())
@@ -78,6 +83,12 @@ public class SettingsRecords {
                 .param("paused", settings.paused())
                 .param("repeat", settings.repeatPresses().name())
                 .param("maxQuantity", settings.maxOrderQuantity())
+                .param(
+                        "latitude",
+                        settings.home() == null ? null : settings.home().latitude())
+                .param(
+                        "longitude",
+                        settings.home() == null ? null : settings.home().longitude())
                 .param("at", SqlTime.utc(at))
                 .update();
     }
