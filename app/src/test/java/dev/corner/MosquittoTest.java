@@ -48,6 +48,7 @@ class MosquittoTest extends ContractTest {
 
     private Process broker;
     private Process corner;
+    private int cornerPort;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -152,6 +153,25 @@ class MosquittoTest extends ContractTest {
         assertThat(again.status()).as(output).isEqualTo(200);
         assertThat(again.text("result")).isEqualTo("ORDER_IN_PROGRESS");
         assertThat(again.text("orderId")).isEqualTo(reply.text("orderId"));
+
+        // The broker goes away: Corner's health says so, and says it again once it is back.
+        var cornerApi = new Api(cornerPort);
+        assertThat(mqttHealth(cornerApi)).isEqualTo("UP");
+        broker.destroy();
+        assertThat(broker.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(mqttHealth(cornerApi)));
+        assertThat(cornerApi.get("/actuator/health", null).status()).isEqualTo(503);
+        startMosquitto(mqttPort, deviceId, devicePassword);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "UP".equals(mqttHealth(cornerApi)));
+    }
+
+    private static String mqttHealth(Api corner) {
+        return corner.get("/actuator/health", null)
+                .body()
+                .get("components")
+                .get("mqtt")
+                .get("status")
+                .asString();
     }
 
     private static String documentedExample(int port, String deviceId, String secret) throws IOException {
@@ -222,7 +242,8 @@ class MosquittoTest extends ContractTest {
         environment.put("CORNER_MQTT_BROKER_URL", "tcp://127.0.0.1:" + mqttPort);
         environment.put("CORNER_MQTT_USERNAME", "corner");
         environment.put("CORNER_MQTT_PASSWORD", "corner-secret");
-        corner = CornerProcess.start(dir, CornerProcess.freePort(), "corner-on-mosquitto", environment);
+        cornerPort = CornerProcess.freePort();
+        corner = CornerProcess.start(dir, cornerPort, "corner-on-mosquitto", environment);
     }
 
     private Process start(Path output, String... command) throws IOException {

@@ -58,6 +58,16 @@ class MqttDeviceProtocolTest extends ContractTest {
     }
 
     @Test
+    void theHealthEndpointShowsTheConnectionToTheBrokerUpWithoutSayingWhereItIs() {
+        var health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("components").get("mqtt").get("status").asString())
+                .as(health.raw())
+                .isEqualTo("UP");
+        assertThat(health.raw()).doesNotContain("broker", "subscription");
+    }
+
+    @Test
     void aPressOverMqttPlacesAnOrderThatTheApiShows() {
         var shop = town.shop(3);
         var household = town.householdWithButton(shop);

@@ -46,4 +46,9 @@ class MqttConfiguration {
             MqttDeviceRequests requests) {
         return new MqttDeviceGateway(properties, embedded, access, requests);
     }
+
+    @Bean
+    MqttHealthIndicator mqttHealthIndicator(MqttDeviceGateway gateway) {
+        return new MqttHealthIndicator(gateway);
+    }
 }

@@ -42,7 +42,8 @@ class MqttDeviceGateway implements SmartLifecycle {
 
     private volatile Mqtt3AsyncClient client;
     private volatile ThreadPoolExecutor workers;
-    private String subscription;
+    private volatile String subscription;
+    private volatile String where;
 
     MqttDeviceGateway(
             MqttProperties properties,
@@ -73,7 +74,6 @@ class MqttDeviceGateway implements SmartLifecycle {
                                 context.getCause().getMessage());
                     }
                 });
-        String where;
         if (broker != null) {
             builder = builder.serverHost("127.0.0.1")
                     .serverPort(broker.port())
@@ -214,6 +214,20 @@ class MqttDeviceGateway implements SmartLifecycle {
             log.debug("Disconnecting on shutdown failed", e);
         }
         client = null;
+    }
+
+    /** What the health endpoint reports: connected or not, where, and how busy the workers are. */
+    record State(boolean connected, String broker, String subscription, int busyWorkers, int waiting) {}
+
+    State state() {
+        var current = client;
+        var pool = workers;
+        return new State(
+                current != null && current.getState().isConnected(),
+                where,
+                subscription,
+                pool == null ? 0 : pool.getActiveCount(),
+                pool == null ? 0 : pool.getQueue().size());
     }
 
     @Override
