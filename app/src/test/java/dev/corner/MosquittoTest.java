@@ -76,30 +76,7 @@ class MosquittoTest extends ContractTest {
         startMosquitto(mqttPort, deviceId, devicePassword);
         startCorner(mqttPort);
 
-        var replies = start(
-                dir.resolve("sub.out"),
-                SUB.toString(),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(mqttPort),
-                "-u",
-                deviceId,
-                "-P",
-                devicePassword,
-                "-i",
-                deviceId + "-sub",
-                "-q",
-                "1",
-                "-t",
-                "corner/v1/devices/" + deviceId + "/replies",
-                "-C",
-                "1",
-                "-W",
-                "60");
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .until(() -> read(dir.resolve("mosquitto.out")).contains(deviceId + "-sub 1 corner/v1/devices/"));
+        var replies = subscribeToReplies(mqttPort, deviceId, devicePassword, "-sub", "sub.out");
 
         var nonce = DeviceClient.newNonce();
         var envelope = MqttDevice.envelope(
@@ -109,27 +86,7 @@ class MosquittoTest extends ContractTest {
                 "{\"pressId\":\"via-mosquitto\",\"quantity\":1}",
                 System.currentTimeMillis() / 1000,
                 nonce);
-        var pub = start(
-                dir.resolve("pub.out"),
-                PUB.toString(),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(mqttPort),
-                "-u",
-                deviceId,
-                "-P",
-                devicePassword,
-                "-i",
-                deviceId + "-pub",
-                "-q",
-                "1",
-                "-t",
-                "corner/v1/devices/" + deviceId + "/requests",
-                "-m",
-                envelope);
-        assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(pub.exitValue()).as(read(dir.resolve("pub.out"))).isZero();
+        publish(mqttPort, deviceId, devicePassword, envelope);
         assertThat(replies.waitFor(60, TimeUnit.SECONDS))
                 .as("a reply within 60 s")
                 .isTrue();
@@ -163,6 +120,88 @@ class MosquittoTest extends ContractTest {
         assertThat(cornerApi.get("/actuator/health", null).status()).isEqualTo(503);
         startMosquitto(mqttPort, deviceId, devicePassword);
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "UP".equals(mqttHealth(cornerApi)));
+
+        // Corner's session is persistent (its own client id): a request sent while the node is
+        // down waits at the broker and is answered once the node is back.
+        var laterReplies = subscribeToReplies(mqttPort, deviceId, devicePassword, "-sub2", "later.out");
+        corner.destroy();
+        assertThat(corner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        var whileDown = DeviceClient.newNonce();
+        publish(
+                mqttPort,
+                deviceId,
+                devicePassword,
+                MqttDevice.envelope(
+                        household.device().secret(),
+                        "GET",
+                        "/device/v1/config",
+                        "",
+                        System.currentTimeMillis() / 1000,
+                        whileDown));
+        startCorner(mqttPort);
+        assertThat(laterReplies.waitFor(120, TimeUnit.SECONDS))
+                .as(() -> "the request sent while Corner was down is answered; broker:\n"
+                        + tail(read(dir.resolve("mosquitto.out")))
+                        + "\nCorner:\n" + tail(read(dir.resolve("corner-on-mosquitto.log"))))
+                .isTrue();
+        var answered = MqttDevice.parse(read(dir.resolve("later.out")).strip());
+        assertThat(answered.nonce()).isEqualTo(whileDown);
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
+        assertThat(answered.body().get("deviceId").asString()).isEqualTo(deviceId);
+    }
+
+    /** mosquitto_sub as the device, waiting for one reply, subscribed before this returns. */
+    private Process subscribeToReplies(int port, String deviceId, String password, String suffix, String output)
+            throws IOException {
+        var sub = start(
+                dir.resolve(output),
+                SUB.toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-u",
+                deviceId,
+                "-P",
+                password,
+                "-i",
+                deviceId + suffix,
+                "-q",
+                "1",
+                "-t",
+                "corner/v1/devices/" + deviceId + "/replies",
+                "-C",
+                "1",
+                "-W",
+                "180");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> read(dir.resolve("mosquitto.out")).contains(deviceId + suffix + " 1 corner/v1/devices/"));
+        return sub;
+    }
+
+    private void publish(int port, String deviceId, String password, String envelope) throws Exception {
+        var pub = start(
+                dir.resolve("pub.out"),
+                PUB.toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-u",
+                deviceId,
+                "-P",
+                password,
+                "-i",
+                deviceId + "-pub",
+                "-q",
+                "1",
+                "-t",
+                "corner/v1/devices/" + deviceId + "/requests",
+                "-m",
+                envelope);
+        assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pub.exitValue()).as(read(dir.resolve("pub.out"))).isZero();
     }
 
     private static String mqttHealth(Api corner) {
@@ -242,6 +281,7 @@ class MosquittoTest extends ContractTest {
         environment.put("CORNER_MQTT_BROKER_URL", "tcp://127.0.0.1:" + mqttPort);
         environment.put("CORNER_MQTT_USERNAME", "corner");
         environment.put("CORNER_MQTT_PASSWORD", "corner-secret");
+        environment.put("CORNER_MQTT_CLIENT_ID", "corner-node-1");
         cornerPort = CornerProcess.freePort();
         corner = CornerProcess.start(dir, cornerPort, "corner-on-mosquitto", environment);
     }
@@ -260,6 +300,10 @@ class MosquittoTest extends ContractTest {
         assertThat(process.exitValue())
                 .as(String.join(" ", command) + ": " + read(output))
                 .isZero();
+    }
+
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 6000));
     }
 
     private static String read(Path file) {

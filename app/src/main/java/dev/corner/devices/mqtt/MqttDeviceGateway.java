@@ -41,6 +41,7 @@ class MqttDeviceGateway implements SmartLifecycle {
     private final MqttDeviceRequests requests;
 
     private volatile Mqtt3AsyncClient client;
+    private volatile boolean stopping;
     private volatile ThreadPoolExecutor workers;
     private volatile String subscription;
     private volatile String where;
@@ -63,9 +64,12 @@ class MqttDeviceGateway implements SmartLifecycle {
         }
         workers = workers(properties.workers(), properties.queue());
         var broker = embedded.getIfAvailable();
+        stopping = false;
+        var persistent = properties.persistentSession();
         var builder = MqttClient.builder()
                 .useMqttVersion3()
-                .identifier(BrokerAccess.SERVICE_CLIENT_PREFIX + randomHex())
+                .identifier(
+                        persistent ? properties.clientId().strip() : BrokerAccess.SERVICE_CLIENT_PREFIX + randomHex())
                 .automaticReconnectWithDefaultConfig()
                 .addDisconnectedListener(context -> {
                     if (context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
@@ -107,11 +111,15 @@ class MqttDeviceGateway implements SmartLifecycle {
                     : "$share/" + group.strip() + "/" + MqttTopics.ALL_REQUESTS;
         }
         var connecting = builder.buildAsync();
-        connecting.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::received);
+        // With a persistent session a request is acknowledged only once it is answered, so the
+        // broker sends again what a node took but did not answer before it went away. ALL, not
+        // SUBSCRIBED: what a persistent session kept arrives right after the CONNACK, before this
+        // client has subscribed again, and would otherwise be acknowledged and dropped.
+        connecting.publishes(MqttGlobalPublishFilter.ALL, this::received, persistent);
         try {
             connecting
                     .connectWith()
-                    .cleanSession(true)
+                    .cleanSession(!persistent)
                     .keepAlive(30)
                     .send()
                     .get(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -137,29 +145,47 @@ class MqttDeviceGateway implements SmartLifecycle {
                     e);
         }
         client = connecting;
-        log.info("Device protocol over MQTT: subscribed to {} at {}", subscription, where);
+        log.info(
+                "Device protocol over MQTT: subscribed to {} at {}{}",
+                subscription,
+                where,
+                persistent ? " (persistent session " + properties.clientId().strip() + ")" : "");
     }
 
     private void received(Mqtt3Publish publish) {
+        if (stopping) {
+            // Not acknowledged: with a persistent session the broker sends it again to the node's next
+            // connection; with a clean one it is lost, as anything sent while no node listens.
+            return;
+        }
         var deviceId = MqttTopics.deviceOfRequests(publish.getTopic().toString());
         if (deviceId.isEmpty()) {
+            acknowledge(publish);
             return;
         }
         var payload = publish.getPayloadAsBytes();
         try {
-            workers.execute(() -> handle(deviceId.get(), payload));
+            workers.execute(() -> handle(deviceId.get(), payload, publish));
         } catch (RejectedExecutionException e) {
             if (!workers.isShutdown()) {
                 reply(deviceId.get(), requests.write(requests.busy(payload)));
+                acknowledge(publish);
             }
         }
     }
 
-    private void handle(String deviceId, byte[] payload) {
+    private void handle(String deviceId, byte[] payload, Mqtt3Publish publish) {
         try {
             requests.handle(deviceId, payload).ifPresent(reply -> reply(deviceId, requests.write(reply)));
         } catch (RuntimeException e) {
             log.error("A device request over MQTT failed", e);
+        }
+        acknowledge(publish);
+    }
+
+    private void acknowledge(Mqtt3Publish publish) {
+        if (properties.persistentSession()) {
+            publish.acknowledge();
         }
     }
 
@@ -186,14 +212,18 @@ class MqttDeviceGateway implements SmartLifecycle {
         if (current == null) {
             return;
         }
-        try {
-            // No new requests; those already taken are answered before the connection closes.
-            current.unsubscribeWith().topicFilter(subscription).send().get(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.debug("Unsubscribing on shutdown failed", e);
+        stopping = true;
+        if (!properties.persistentSession()) {
+            try {
+                // No new requests; those already taken are answered before the connection closes.
+                current.unsubscribeWith().topicFilter(subscription).send().get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Unsubscribing on shutdown failed", e);
+            }
         }
+        // A persistent session keeps its subscription: what arrives from now on waits at the broker.
         workers.shutdown();
         try {
             if (!workers.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
