@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Records till sales exactly once per register-made sale id, charges their card tenders on the
@@ -87,7 +88,6 @@ public class Selling {
     @Transactional
     public Sale record(Caller caller, StoreId storeId, SaleRequest request) {
         var workplace = stores.requireWorkplace(storeId, caller);
-        var store = workplace.store();
         var saleId = Ids.requireValid(request.saleId(), "saleId");
         if (request.lines() == null
                 || request.lines().isEmpty()
@@ -97,13 +97,54 @@ public class Selling {
         var fingerprint = SaleRecords.fingerprint(request);
         var hasCard = request.tenders() != null && request.tenders().stream().anyMatch(Tender::card);
         if (hasCard) {
-            // A card is charged outside this transaction: two copies of one sale must not both charge it.
+            // A card is charged outside this transaction: two copies of one sale must not both charge
+            // it, so an earlier sale is looked for under a lock before anything is charged.
             sales.lockSaleId(storeId, saleId);
+            var earlier = sales.find(storeId, saleId);
+            if (earlier.isPresent()) {
+                return sameOrRefuse(earlier.get(), fingerprint);
+            }
         }
-        var earlier = sales.find(storeId, saleId);
-        if (earlier.isPresent()) {
-            return sameOrRefuse(earlier.get(), fingerprint);
+        Ready ready;
+        try {
+            ready = ringUp(workplace, storeId, saleId, request);
+        } catch (CornerException refused) {
+            if (!hasCard) {
+                // A cash sale is not looked for before it is priced, so a re-sent one that would be
+                // refused now (a price, a shift, a right changed since) is answered as recorded.
+                var earlier = sales.find(storeId, saleId);
+                if (earlier.isPresent()) {
+                    // Nothing was written; a refusal from another module may have marked the
+                    // transaction for rollback, which must then not fail the commit.
+                    var status = TransactionAspectSupport.currentTransactionStatus();
+                    if (status.isNewTransaction()) {
+                        status.setRollbackOnly();
+                    }
+                    return sameOrRefuse(earlier.get(), fingerprint);
+                }
+            }
+            throw refused;
         }
+        var sale = ready.sale();
+        // The insert does nothing for a sale id recorded already: a cash sale needs no look-up first.
+        if (!sales.insert(sale, ready.seller().worker(), fingerprint, ready.shiftId())) {
+            // Recorded earlier, or by another request that won the race; answer what was recorded.
+            return sameOrRefuse(sales.find(storeId, saleId).orElseThrow(), fingerprint);
+        }
+        inventory.recordSale(
+                storeId,
+                sale.lines().stream()
+                        .map(l -> new StockLine(l.productId(), l.quantity()))
+                        .toList(),
+                "sale:" + saleId);
+        return sale;
+    }
+
+    /** A sale priced, checked and with its cards charged, ready to be recorded. */
+    private record Ready(Sale sale, Workplace seller, String shiftId) {}
+
+    private Ready ringUp(Workplace workplace, StoreId storeId, String saleId, SaleRequest request) {
+        var store = workplace.store();
         var offline = request.madeOfflineAt() != null;
         var flags = EnumSet.noneOf(SaleFlag.class);
         var lines = price(storeId, store.currency(), request, offline, flags);
@@ -136,18 +177,7 @@ public class Selling {
         if (offline) {
             flags.addAll(stockBelowZero(storeId, lines));
         }
-        sale = chargeCards(sale, flags).withFlags(flags);
-        if (!sales.insert(sale, seller.worker(), fingerprint, shiftId)) {
-            // Another request with the same sale id won the race; answer what it recorded.
-            return sameOrRefuse(sales.find(storeId, saleId).orElseThrow(), fingerprint);
-        }
-        inventory.recordSale(
-                storeId,
-                lines.stream()
-                        .map(l -> new StockLine(l.productId(), l.quantity()))
-                        .toList(),
-                "sale:" + saleId);
-        return sale;
+        return new Ready(chargeCards(sale, flags).withFlags(flags), seller, shiftId);
     }
 
     private List<SaleLine> price(

@@ -9,6 +9,7 @@ import dev.corner.common.Ids;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
 import dev.corner.common.Text;
+import dev.corner.stores.internal.KnownStores;
 import dev.corner.stores.internal.StoreRecords;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stores {
 
     private final StoreRecords records;
+    private final KnownStores known;
     private final Accounts accounts;
     private final Clock clock;
 
-    Stores(StoreRecords records, Accounts accounts, Clock clock) {
+    Stores(StoreRecords records, KnownStores known, Accounts accounts, Clock clock) {
         this.records = records;
+        this.known = known;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -77,13 +80,13 @@ public class Stores {
 
     @Transactional(readOnly = true)
     public Optional<Store> find(StoreId id) {
-        return records.find(id);
+        return known.find(id);
     }
 
     /** The store if it exists; a missing store answers 404. */
     @Transactional(readOnly = true)
     public Store require(StoreId id) {
-        return records.find(id).orElseThrow(() -> storeNotFound(id));
+        return known.find(id).orElseThrow(() -> storeNotFound(id));
     }
 
     /**
@@ -92,7 +95,7 @@ public class Stores {
      */
     @Transactional(readOnly = true)
     public Store requireOwnedBy(StoreId id, Caller caller) {
-        return records.find(id)
+        return known.find(id)
                 .filter(store -> caller.role() == Role.OPERATOR || caller.is(store.merchantId()))
                 .orElseThrow(() -> storeNotFound(id));
     }
@@ -107,7 +110,7 @@ public class Stores {
      */
     @Transactional(readOnly = true)
     public Workplace requireWorkplace(StoreId id, Caller caller) {
-        var store = records.find(id).orElseThrow(() -> storeNotFound(id));
+        var store = known.find(id).orElseThrow(() -> storeNotFound(id));
         if (caller.role() == Role.OPERATOR || caller.is(store.merchantId())) {
             return new Workplace(store, caller.accountId(), true, true, true);
         }
@@ -125,7 +128,7 @@ public class Stores {
      */
     @Transactional(readOnly = true)
     public Optional<Workplace> workplaceOf(StoreId id, AccountId worker) {
-        var store = records.find(id).orElseThrow(() -> storeNotFound(id));
+        var store = known.find(id).orElseThrow(() -> storeNotFound(id));
         if (store.merchantId().equals(worker)) {
             return Optional.of(new Workplace(store, worker, true, true, true));
         }

@@ -54,6 +54,25 @@ class SalesContractTest extends ContractTest {
     }
 
     @Test
+    void theSameSaleSentAgainAfterThePriceRoseIsAnsweredAsRecorded() {
+        var shop = town.shop(10);
+        var saleId = "reg1-" + UUID.randomUUID();
+        var first = sell(shop, saleId, 2, 1000);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        town.offer(shop.merchant(), shop.storeId(), shop.productId(), 600);
+
+        // Priced now, 1000 would no longer cover two; the sale was recorded at the old price.
+        var again = sell(shop, saleId, 2, 1000);
+
+        assertThat(again.status()).as(again.raw()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(onHand(shop)).isEqualTo(8);
+        var reuse = sell(shop, saleId, 3, 1000);
+        assertThat(reuse.status()).isEqualTo(409);
+        assertThat(reuse.code()).isEqualTo("SALE_ID_REUSED");
+    }
+
+    @Test
     void aSaleIdReusedForOtherGoodsIsRefused() {
         var shop = town.shop(10);
         sell(shop, "reg1-0002", 1, 500);

@@ -43,7 +43,8 @@ class ShiftsContractTest extends ContractTest {
         assertThat(shift.status()).as(shift.raw()).isEqualTo(201);
         var shiftId = shift.text("shiftId");
 
-        assertThat(sell(shop, "till1-1", register, 3, 2000).status()).isEqualTo(201); // 14.97, change 5.03
+        var sold = sell(shop, "till1-1", register, 3, 2000); // 14.97, change 5.03
+        assertThat(sold.status()).as(sold.raw()).isEqualTo(201);
         api.post(base(shop) + "/shifts/" + shiftId + "/cash", token, Map.of("type", "PAID_IN", "amount", eur(500)));
         api.post(
                 base(shop) + "/shifts/" + shiftId + "/cash",
@@ -73,6 +74,11 @@ class ShiftsContractTest extends ContractTest {
         var late = sell(shop, "till1-2", register, 1, 500);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("NO_OPEN_SHIFT");
+        var resent = sell(shop, "till1-1", register, 3, 2000);
+        assertThat(resent.status())
+                .as("a sale recorded in the shift is answered as recorded")
+                .isEqualTo(201);
+        assertThat(resent.body()).isEqualTo(sold.body());
         assertThat(town.level(shop).onHand()).isEqualTo(17);
     }
 

@@ -85,73 +85,94 @@ public class SaleRecords {
                 .single();
     }
 
-    /** False if a sale with this id was recorded already. */
+    /**
+     * False if a sale with this id was recorded already. The head, its lines and its tenders go in
+     * one statement: lines and tenders are inserted only when the head was, so a sale id recorded
+     * earlier gets nothing added, and one round trip does it whatever the basket.
+     */
     public boolean insert(Sale sale, AccountId by, String fingerprint, String shiftId) {
-        int inserted = jdbc.sql("""
-                        insert into pos_sales (store_id, sale_id, subtotal_amount, discount_amount, total_amount,
-                                               change_amount, currency, fingerprint, recorded_by, recorded_at, shift_id,
-                                               register_id, made_offline_at, flags)
-                        values (:store, :sale, :subtotal, :discount, :total, :change, :currency, :fingerprint, :by, :at,
-                                :shift, :register, :offline, :flags)
-                        on conflict (store_id, sale_id) do nothing""")
-                .param("store", sale.storeId().value())
-                .param("sale", sale.saleId())
-                .param("subtotal", sale.subtotal().amount())
-                .param("discount", sale.discount().amount())
-                .param("total", sale.total().amount())
-                .param("change", sale.change().amount())
-                .param("currency", sale.total().currency())
-                .param("fingerprint", fingerprint)
-                .param("by", by.value())
-                .param("at", SqlTime.utc(clock.instant()))
-                .param("shift", shiftId)
-                .param("register", sale.registerId())
-                .param("offline", sale.madeOfflineAt() == null ? null : SqlTime.utc(sale.madeOfflineAt()))
-                .param("flags", sale.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-                .update();
-        if (inserted == 0) {
-            return false;
-        }
-        // All lines in one statement and all tenders in another: two round trips whatever the basket.
         var lines = sale.lines();
-        jdbc.sql("""
-                        insert into pos_sale_lines (store_id, sale_id, line_no, product_id, quantity, unit_price,
-                                                    discount_percent, discount_amount, line_total)
-                        select :store, :sale, n, p, q, u, dp, d, t
-                        from unnest(cast(:products as varchar[]), cast(:quantities as bigint[]), cast(:units as bigint[]),
-                                    cast(:percents as int[]), cast(:discounts as bigint[]), cast(:totals as bigint[]))
-                             with ordinality as l(p, q, u, dp, d, t, n)""")
-                .param("store", sale.storeId().value())
-                .param("sale", sale.saleId())
-                .param(
-                        "products",
-                        lines.stream().map(l -> l.productId().value()).toArray(String[]::new))
-                .param("quantities", lines.stream().map(SaleLine::quantity).toArray(Long[]::new))
-                .param("units", lines.stream().map(l -> l.unitPrice().amount()).toArray(Long[]::new))
-                .param("percents", lines.stream().map(SaleLine::discountPercent).toArray(Integer[]::new))
-                .param(
-                        "discounts",
-                        lines.stream().map(l -> l.discount().amount()).toArray(Long[]::new))
-                .param("totals", lines.stream().map(l -> l.total().amount()).toArray(Long[]::new))
-                .update();
         var tenders = sale.tenders();
-        jdbc.sql("""
-                        insert into pos_sale_tenders (store_id, sale_id, tender_no, type, amount, terminal_id, status,
-                                                      auth_code, decline_code)
-                        select :store, :sale, n, k, a, tm, st, ac, dc
-                        from unnest(cast(:types as varchar[]), cast(:amounts as bigint[]), cast(:terminals as varchar[]),
-                                    cast(:statuses as varchar[]), cast(:auths as varchar[]), cast(:declines as varchar[]))
-                             with ordinality as t(k, a, tm, st, ac, dc, n)""")
-                .param("store", sale.storeId().value())
-                .param("sale", sale.saleId())
-                .param("types", tenders.stream().map(t -> t.type().name()).toArray(String[]::new))
-                .param("amounts", tenders.stream().map(t -> t.amount().amount()).toArray(Long[]::new))
-                .param("terminals", tenders.stream().map(Tender::terminalId).toArray(String[]::new))
-                .param("statuses", tenders.stream().map(t -> t.status().name()).toArray(String[]::new))
-                .param("auths", tenders.stream().map(Tender::authCode).toArray(String[]::new))
-                .param("declines", tenders.stream().map(Tender::declineCode).toArray(String[]::new))
-                .update();
-        return true;
+        return jdbc.sql("""
+                        with head as (
+                            insert into pos_sales (store_id, sale_id, subtotal_amount, discount_amount, total_amount,
+                                                   change_amount, currency, fingerprint, recorded_by, recorded_at,
+                                                   shift_id, register_id, made_offline_at, flags)
+                            values (:store, :sale, :subtotal, :discount, :total, :change, :currency, :fingerprint, :by,
+                                    :at, :shift, :register, :offline, :flags)
+                            on conflict (store_id, sale_id) do nothing
+                            returning store_id, sale_id),
+                        lines as (
+                            insert into pos_sale_lines (store_id, sale_id, line_no, product_id, quantity, unit_price,
+                                                        discount_percent, discount_amount, line_total)
+                            select h.store_id, h.sale_id, n, p, q, u, dp, d, t
+                            from head h,
+                                 unnest(cast(:products as varchar[]), cast(:quantities as bigint[]),
+                                        cast(:units as bigint[]), cast(:percents as int[]), cast(:discounts as bigint[]),
+                                        cast(:totals as bigint[])) with ordinality as l(p, q, u, dp, d, t, n)),
+                        tenders as (
+                            insert into pos_sale_tenders (store_id, sale_id, tender_no, type, amount, terminal_id,
+                                                          status, auth_code, decline_code)
+                            select h.store_id, h.sale_id, n, k, a, tm, st, ac, dc
+                            from head h,
+                                 unnest(cast(:types as varchar[]), cast(:amounts as bigint[]),
+                                        cast(:terminals as varchar[]), cast(:statuses as varchar[]),
+                                        cast(:auths as varchar[]), cast(:declines as varchar[]))
+                                 with ordinality as t(k, a, tm, st, ac, dc, n))
+                        select count(*) from head""")
+                        .param("store", sale.storeId().value())
+                        .param("sale", sale.saleId())
+                        .param("subtotal", sale.subtotal().amount())
+                        .param("discount", sale.discount().amount())
+                        .param("total", sale.total().amount())
+                        .param("change", sale.change().amount())
+                        .param("currency", sale.total().currency())
+                        .param("fingerprint", fingerprint)
+                        .param("by", by.value())
+                        .param("at", SqlTime.utc(clock.instant()))
+                        .param("shift", shiftId)
+                        .param("register", sale.registerId())
+                        .param("offline", sale.madeOfflineAt() == null ? null : SqlTime.utc(sale.madeOfflineAt()))
+                        .param(
+                                "flags",
+                                sale.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                        .param(
+                                "products",
+                                lines.stream().map(l -> l.productId().value()).toArray(String[]::new))
+                        .param(
+                                "quantities",
+                                lines.stream().map(SaleLine::quantity).toArray(Long[]::new))
+                        .param(
+                                "units",
+                                lines.stream().map(l -> l.unitPrice().amount()).toArray(Long[]::new))
+                        .param(
+                                "percents",
+                                lines.stream().map(SaleLine::discountPercent).toArray(Integer[]::new))
+                        .param(
+                                "discounts",
+                                lines.stream().map(l -> l.discount().amount()).toArray(Long[]::new))
+                        .param(
+                                "totals",
+                                lines.stream().map(l -> l.total().amount()).toArray(Long[]::new))
+                        .param(
+                                "types",
+                                tenders.stream().map(t -> t.type().name()).toArray(String[]::new))
+                        .param(
+                                "amounts",
+                                tenders.stream().map(t -> t.amount().amount()).toArray(Long[]::new))
+                        .param(
+                                "terminals",
+                                tenders.stream().map(Tender::terminalId).toArray(String[]::new))
+                        .param(
+                                "statuses",
+                                tenders.stream().map(t -> t.status().name()).toArray(String[]::new))
+                        .param("auths", tenders.stream().map(Tender::authCode).toArray(String[]::new))
+                        .param(
+                                "declines",
+                                tenders.stream().map(Tender::declineCode).toArray(String[]::new))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private record Head(
