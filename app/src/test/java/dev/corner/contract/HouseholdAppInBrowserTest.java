@@ -104,14 +104,7 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     private void bind(Goods goods, String cap, String consent) {
         page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Bind this slot"))
                 .click();
-        page.getByLabel("Search products by name, brand or GTIN").fill(goods.brand());
-        button("Search").click();
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new GetByRoleOptions().setName("Add: " + goods.name() + " (" + goods.brand() + ")"))
-                .click();
-        assertThat(page.locator("#chosen-products li")).hasCount(1);
-        assertThat(page.locator("#chosen-products li")).containsText(goods.name());
+        choose(goods);
         page.locator("#store-choices [data-store-id='" + goods.shop().storeId() + "'] input")
                 .check();
         page.getByLabel("Highest unit price you accept").fill(cap);
@@ -121,6 +114,18 @@ class HouseholdAppInBrowserTest extends BrowserTest {
         button("Save").click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("bound")))
                 .hasText("Slot bound.");
+    }
+
+    /** On the slot form: finds the goods by brand and adds them as the acceptable product. */
+    private void choose(Goods goods) {
+        page.getByLabel("Search products by name, brand or GTIN").fill(goods.brand());
+        button("Search").click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new GetByRoleOptions().setName("Add: " + goods.name() + " (" + goods.brand() + ")"))
+                .click();
+        assertThat(page.locator("#chosen-products li")).hasCount(1);
+        assertThat(page.locator("#chosen-products li")).containsText(goods.name());
     }
 
     private SimulatedDevice simulated(Neighbourhood.Device device) {
@@ -348,12 +353,7 @@ class HouseholdAppInBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Bind this slot"))
                 .click();
         assertThat(page.locator("#no-home")).hasCount(0);
-        page.getByLabel("Search products by name, brand or GTIN").fill(goods.brand());
-        button("Search").click();
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new GetByRoleOptions().setName("Add: " + goods.name() + " (" + goods.brand() + ")"))
-                .click();
+        choose(goods);
         assertThat(page.locator("#store-choices [data-store-id='" + goods.shop().storeId() + "']"))
                 .containsText(" km");
         page.getByLabel("Any store near my home").check();
