@@ -68,7 +68,9 @@ class DeviceSignatureFilter extends OncePerRequestFilter {
                 throw failure;
             }
         }
-        if (!authentication.remember(authenticated.nonce())) {
+        // An answer sent already (an error the container sent at once) cannot be taken back; nothing
+        // was done for it either way.
+        if (!authentication.remember(authenticated.nonce()) && !answer.isCommitted()) {
             answer.reset();
             var refusal = DeviceAuthentication.nonceReused();
             problems.write(answer, refusal.status(), refusal.code(), refusal.detail());
