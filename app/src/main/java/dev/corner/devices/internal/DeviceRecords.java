@@ -303,14 +303,6 @@ public class DeviceRecords {
                 .update();
     }
 
-    public Optional<String> pressAnswer(DeviceId device, String pressId) {
-        return jdbc.sql("select answer from device_presses where device_id = :device and press_id = :press")
-                .param("device", device.value())
-                .param("press", pressId)
-                .query(String.class)
-                .optional();
-    }
-
     /** The answer to an earlier press with this id, if any, and how many presses the device made since. */
     public record PressHistory(Optional<String> earlierAnswer, long pressesSince) {}
 
@@ -453,15 +445,6 @@ public class DeviceRecords {
                 .param("currency", currency)
                 .param("id", id.value())
                 .update();
-    }
-
-    /** Distinct presses the device made since {@code since}, for the press-storm bound. */
-    public long pressesSince(DeviceId device, Instant since) {
-        return jdbc.sql("select count(*) from device_presses where device_id = :device and created_at > :since")
-                .param("device", device.value())
-                .param("since", SqlTime.utc(since))
-                .query(Long.class)
-                .single();
     }
 
     /** A quote a device with a display may confirm until it expires. */
