@@ -1,6 +1,7 @@
 package dev.corner.devices;
 
 import dev.corner.catalog.Catalog;
+import dev.corner.catalog.Product;
 import dev.corner.common.AccountId;
 import dev.corner.common.CornerException;
 import dev.corner.common.GeoPoint;
@@ -97,27 +98,25 @@ public class Pressing {
         }
         // Presses of one device run one at a time: two cannot both find a slot free, and a press id
         // sent twice at once is answered once.
-        records.lockDevice(deviceId);
-        var slot = records.lockSlot(deviceId, Ids.requireValid(slotId, "slotId"))
+        var pressed = records.lockForPress(deviceId, Ids.requireValid(slotId, "slotId"))
                 .orElseThrow(() -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
-        var earlier = records.pressAnswer(deviceId, pressId);
-        if (earlier.isPresent()) {
-            return json.readValue(earlier.get(), PressAnswer.class);
+        var now = clock.instant();
+        var history = records.pressHistory(deviceId, pressId, now.minus(Duration.ofMinutes(1)));
+        if (history.earlierAnswer().isPresent()) {
+            return json.readValue(history.earlierAnswer().get(), PressAnswer.class);
         }
-        var device = records.device(deviceId).orElseThrow();
+        var device = pressed.device();
+        var slot = pressed.slot();
         var household = device.household() == null
                 ? HouseholdSettings.Settings.DEFAULT
                 : settings.find(device.household()).orElse(HouseholdSettings.Settings.DEFAULT);
-        var now = clock.instant();
-        if (!device.paused()
-                && new PressStormPolicy(household.pressesPerMinute())
-                        .isStorm(records.pressesSince(deviceId, now.minus(Duration.ofMinutes(1))))) {
+        if (!device.paused() && new PressStormPolicy(household.pressesPerMinute()).isStorm(history.pressesSince())) {
             // Not remembered as an answer: the device is paused now, and told so by a 429.
             records.setPaused(deviceId, true);
             events.publishEvent(new DeviceEvents.DevicePausedForStorm(deviceId, device.household()));
             return PressAnswer.of(Result.THROTTLED, "PRESS_STORM");
         }
-        var answer = decide(device, slot, multiplier, household, pressId);
+        var answer = decide(device, pressed.overrides(), slot, multiplier, household, pressId);
         records.recordPress(deviceId, pressId, slotId, json.writeValueAsString(answer), now);
         if (answer.result() == Result.LIMIT_EXCEEDED || answer.result() == Result.UNAVAILABLE) {
             events.publishEvent(new DeviceEvents.PressRefused(
@@ -127,7 +126,12 @@ public class Pressing {
     }
 
     private PressAnswer decide(
-            Device device, Slot slot, int multiplier, HouseholdSettings.Settings household, String pressId) {
+            Device device,
+            DeviceRecords.Overrides overrides,
+            Slot slot,
+            int multiplier,
+            HouseholdSettings.Settings household,
+            String pressId) {
         if (device.paused() || household.paused()) {
             return PressAnswer.of(Result.PAUSED, device.paused() ? "DEVICE_PAUSED" : "HOUSEHOLD_PAUSED");
         }
@@ -135,7 +139,6 @@ public class Pressing {
             return PressAnswer.of(Result.NOT_CONFIGURED);
         }
         var policy = slot.policy();
-        var overrides = records.overrides(device.id());
         var limits = new SpendingLimitPolicy(
                 household.orderLimit(), overrides.dailyLimit(), overrides.monthlyLimit(), household.monthlyLimit());
         var consent = new ConsentPolicy(
@@ -160,6 +163,8 @@ public class Pressing {
                 continue;
             }
             var reason = consent.confirmationReason(slot.boundUnitPrice(), candidate.price());
+            // The order is placed at the price the choice, the limits and the consent were decided on.
+            var product = catalog.requireProduct(candidate.productId());
             var placed = ordering.place(new PlaceOrder(
                     device.household(),
                     candidate.storeId(),
@@ -170,11 +175,13 @@ public class Pressing {
                     source(device, slot),
                     reason != null,
                     household.cancelWindow(),
-                    reason != null ? null : advanceConsent(household)));
+                    reason != null ? null : advanceConsent(household),
+                    candidate.price(),
+                    product));
             if (placed.isPresent()) {
                 records.setOpenOrder(device.id(), slot.slotId(), placed.get().orderId());
                 if (reason == null) {
-                    return answer(Result.ORDER_PLACED, placed.get());
+                    return answer(Result.ORDER_PLACED, placed.get(), product);
                 }
                 var quoteId = Ids.next("q");
                 var expires = clock.instant().plus(QUOTE_TTL);
@@ -186,7 +193,8 @@ public class Pressing {
                         placed.get().orderId(),
                         expires,
                         false));
-                return answer(Result.AWAITING_CONFIRMATION, placed.get()).withQuote(quoteId, expires, reason);
+                return answer(Result.AWAITING_CONFIRMATION, placed.get(), product)
+                        .withQuote(quoteId, expires, reason);
             }
         }
         return limitHit != null
@@ -374,8 +382,12 @@ public class Pressing {
     }
 
     private PressAnswer answer(Result result, OrderView order) {
+        return answer(result, order, catalog.requireProduct(order.lines().get(0).productId()));
+    }
+
+    /** {@code product} is the order's, as read in this transaction. */
+    private PressAnswer answer(Result result, OrderView order, Product product) {
         var line = order.lines().get(0);
-        var product = catalog.requireProduct(line.productId());
         return new PressAnswer(
                 result,
                 order.orderId().value(),

@@ -1,6 +1,7 @@
 package dev.corner.orders;
 
 import dev.corner.catalog.Catalog;
+import dev.corner.catalog.Product;
 import dev.corner.catalog.ProductId;
 import dev.corner.common.AccountId;
 import dev.corner.common.Caller;
@@ -69,7 +70,10 @@ public class Ordering {
      * An order for one product at one store, at no more than a unit price. With {@code
      * awaitConfirmation} it waits for the household's explicit confirmation; otherwise it is placed
      * and cancellable for {@code cancelWindow} (null: the default), with {@code consentEvidence}
-     * (JSON) saying how the household agreed in advance.
+     * (JSON) saying how the household agreed in advance. {@code unitPrice} and {@code productRead}, when
+     * given, are the store's price and the product as the caller read them in this transaction to
+     * choose the order (so the order is placed at the price the choice and its consent were made
+     * on); when null, they are read here.
      */
     public record PlaceOrder(
             AccountId household,
@@ -81,7 +85,9 @@ public class Ordering {
             String source,
             boolean awaitConfirmation,
             Duration cancelWindow,
-            String consentEvidence) {}
+            String consentEvidence,
+            Money unitPrice,
+            Product productRead) {}
 
     /** Where the household confirmed an order: the web app, the API or the device's own display. */
     public enum Channel {
@@ -91,7 +97,8 @@ public class Ordering {
     }
 
     /**
-     * Places the order at the store's current price with stock reserved for it, or answers empty
+     * Places the order at the store's current price (or the one the caller read, see {@link
+     * PlaceOrder}) with stock reserved for it, or answers empty
      * when the store has no offer, the price is above the cap, or not enough stock is available.
      */
     @Transactional
@@ -99,7 +106,12 @@ public class Ordering {
         if (command.fulfilment() != Fulfilment.PICKUP) {
             throw CornerException.invalid("UNSUPPORTED_FULFILMENT", "only PICKUP orders can be placed so far");
         }
-        var price = catalog.priceAt(command.store(), command.product());
+        if (command.productRead() != null && !command.productRead().id().equals(command.product())) {
+            throw new IllegalArgumentException("the product read is not the product ordered");
+        }
+        var price = command.unitPrice() != null
+                ? Optional.of(command.unitPrice())
+                : catalog.priceAt(command.store(), command.product());
         if (price.isEmpty() || (command.maxUnitPrice() != null && price.get().exceeds(command.maxUnitPrice()))) {
             return Optional.empty();
         }
@@ -109,7 +121,7 @@ public class Ordering {
         if (reservation.isEmpty()) {
             return Optional.empty();
         }
-        var product = catalog.requireProduct(command.product());
+        var product = command.productRead() != null ? command.productRead() : catalog.requireProduct(command.product());
         var now = clock.instant();
         var lines = List.of(
                 new OrderLine(product.id(), product.name(), command.quantity(), price.get(), reservation.get()));

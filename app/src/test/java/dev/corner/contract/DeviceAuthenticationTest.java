@@ -137,6 +137,75 @@ class DeviceAuthenticationTest {
     }
 
     @Test
+    void aNonceSentManyTimesAtOnceIsAcceptedOnce() throws Exception {
+        var now = clock.instant().getEpochSecond();
+        var nonce = DeviceClient.newNonce();
+        var secret = household.device().secret();
+        int copies = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+            for (int i = 0; i < copies; i++) {
+                var pressId = "at-once-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return device.send("POST", PRESS, body(pressId), now, nonce, secret);
+                }));
+            }
+            start.countDown();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.status());
+                if (response.status() != 200) {
+                    assertThat(response.code()).as(response.raw()).isEqualTo("NONCE_REUSED");
+                }
+            }
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 401);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from device_presses where device_id = :d")
+                        .param("d", household.device().deviceId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from orders where household_id = :h")
+                        .param("h", household.account().accountId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPressRefusedAfterAuthenticationUsesUpItsNonce() {
+        var now = clock.instant().getEpochSecond();
+        var secret = household.device().secret();
+        for (var refusedBody : java.util.List.of(
+                "{\"pressId\":\"too-many\",\"quantity\":11}", "{\"pressId\":\"bad id!\"}", "not json")) {
+            var nonce = DeviceClient.newNonce();
+            var refused = device.send("POST", PRESS, refusedBody, now, nonce, secret);
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            long before = written();
+
+            var sameAgain = device.send("POST", PRESS, refusedBody, now, nonce, secret);
+            var replay = device.send("POST", PRESS, body("fine"), now, nonce, secret);
+
+            assertRefusedAfter(sameAgain, before);
+            assertRefusedAfter(replay, before);
+        }
+        assertThat(device.press("main", "fine").text("result")).isEqualTo("ORDER_PLACED");
+    }
+
+    private void assertRefusedAfter(Api.Response response, long writtenBefore) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(401);
+        assertThat(response.code()).isEqualTo("NONCE_REUSED");
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(written()).isEqualTo(writtenBefore);
+    }
+
+    @Test
     void aShortNonceIsRefused() {
         var now = clock.instant().getEpochSecond();
         assertRefused(

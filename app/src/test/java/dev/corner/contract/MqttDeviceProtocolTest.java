@@ -173,6 +173,45 @@ class MqttDeviceProtocolTest extends ContractTest {
     }
 
     @Test
+    void copiesOfAPressDeliveredAtOnceAreAnsweredOnce() throws Exception {
+        var household = town.householdWithButton(town.shop(3));
+        var device = connect(household);
+        var nonce = DeviceClient.newNonce();
+        var press = device.envelope("POST", PRESS, "{\"pressId\":\"copies\",\"quantity\":1}", nonce);
+
+        for (int i = 0; i < 6; i++) {
+            device.publish(press);
+        }
+        var first = device.awaitReply(nonce, Duration.ofSeconds(15));
+
+        assertThat(first.text("result")).isEqualTo("ORDER_PLACED");
+        assertThat(device.repliesWithin(Duration.ofMillis(1500)))
+                .as("no second answer to the same nonce")
+                .isEmpty();
+        assertThat(ordersOf(household)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedPressRedeliveredIsNotAnsweredAgain() throws Exception {
+        var household = town.householdWithButton(town.shop(3));
+        var device = connect(household);
+        for (var body : java.util.List.of("{\"pressId\":\"too-many\",\"quantity\":11}", "not json")) {
+            var nonce = DeviceClient.newNonce();
+            var press = device.envelope("POST", PRESS, body, nonce);
+
+            device.publish(press);
+            var first = device.awaitReply(nonce, Duration.ofSeconds(15));
+            device.publish(press);
+
+            assertThat(first.status()).as(first.raw()).isEqualTo(400);
+            assertThat(device.repliesWithin(Duration.ofMillis(700)))
+                    .as("no second answer to the same nonce")
+                    .isEmpty();
+        }
+        assertThat(ordersOf(household)).isZero();
+    }
+
+    @Test
     void configAndHeartbeatAnswerAsOverHttp() {
         var household = town.householdWithButton(town.shop(3));
         var device = connect(household);

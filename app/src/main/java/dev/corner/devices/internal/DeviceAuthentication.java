@@ -53,7 +53,11 @@ public class DeviceAuthentication {
     /** Either the authenticated device, or why the request is refused. */
     public sealed interface Outcome {}
 
-    public record Authenticated(DeviceId device) implements Outcome {}
+    /**
+     * The device, and the request's nonce: remembered already, or (from {@link #check}) still to be
+     * remembered by the caller.
+     */
+    public record Authenticated(DeviceId device, NonceClaim nonce) implements Outcome {}
 
     public record Refused(HttpStatus status, String code, String detail) implements Outcome {
         /** The nonce was seen before: a replay, or a message the transport delivered twice. */
@@ -64,7 +68,21 @@ public class DeviceAuthentication {
 
     static final String NONCE_REUSED = "NONCE_REUSED";
 
+    /** Authenticates the request and remembers its nonce in a transaction of its own. */
     public Outcome authenticate(SignedRequest request) {
+        var outcome = check(request);
+        if (outcome instanceof Authenticated authenticated && !remember(authenticated.nonce())) {
+            return nonceReused();
+        }
+        return outcome;
+    }
+
+    /**
+     * Every check but whether the nonce is new: the caller must {@link #remember} the {@link
+     * NonceClaim} of an authenticated request before it answers it, in the transaction that does the
+     * request's work or after that transaction rolled back.
+     */
+    public Outcome check(SignedRequest request) {
         if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
             return new Refused(
                     HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", "a device request body is at most 64 KiB");
@@ -102,10 +120,33 @@ public class DeviceAuthentication {
         if (nonce.length() < 16 || nonce.length() > 64 || !nonce.matches("[\\x21-\\x7e]+")) {
             return refused("BAD_NONCE", "the nonce must be 16 to 64 printable characters");
         }
-        if (!records.rememberNonce(device.get().id(), nonce, now)) {
-            return refused(NONCE_REUSED, "this nonce was used before");
+        var id = device.get().id();
+        return new Authenticated(id, new NonceClaim(id, nonce, now));
+    }
+
+    /** Remembers the claimed nonce now, in a transaction of its own: false if the device used it before. */
+    public boolean remember(NonceClaim claim) {
+        if (claim.isOpen()) {
+            claim.settle(
+                    records.rememberNonce(claim.device(), claim.nonce(), claim.at())
+                            ? NonceClaim.State.REMEMBERED
+                            : NonceClaim.State.REUSED);
         }
-        return new Authenticated(device.get().id());
+        return !claim.isReused();
+    }
+
+    /**
+     * Remembers the claimed nonce in the caller's transaction: false if the device used it before. A
+     * concurrent request with the same nonce waits for that transaction, and is refused if it
+     * commits. The caller settles the claim once the transaction has ended.
+     */
+    boolean rememberWithin(NonceClaim claim) {
+        return records.rememberNonce(claim.device(), claim.nonce(), claim.at());
+    }
+
+    /** The refusal of a request whose nonce was used before. */
+    public static Refused nonceReused() {
+        return refused(NONCE_REUSED, "this nonce was used before");
     }
 
     /**

@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Device protocol v1, the requests of an authenticated device, whichever transport brought them:
@@ -24,9 +27,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeviceProtocol {
 
+    private static final Pattern PRESS_PATH = Pattern.compile("/device/v1/slots/[^/?]+/press(\\?.*)?");
+
     private final Pressing pressing;
     private final Replenishing replenishing;
     private final DeviceRecords records;
+    private final DeviceAuthentication authentication;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration leadTime;
 
@@ -34,13 +41,27 @@ public class DeviceProtocol {
             Pressing pressing,
             Replenishing replenishing,
             DeviceRecords records,
+            DeviceAuthentication authentication,
+            PlatformTransactionManager transactions,
             Clock clock,
             @Value("${corner.devices.replenishment.lead-time}") Duration leadTime) {
         this.pressing = pressing;
         this.replenishing = replenishing;
         this.records = records;
+        this.authentication = authentication;
+        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.leadTime = leadTime;
+    }
+
+    /**
+     * Whether the request is a press, whose nonce the transports leave to {@link #press(NonceClaim,
+     * String, Press)} to remember in the press's own transaction.
+     */
+    public static boolean isPress(String method, String pathWithQuery) {
+        return "POST".equals(method)
+                && pathWithQuery != null
+                && PRESS_PATH.matcher(pathWithQuery).matches();
     }
 
     public record Press(String pressId, Integer quantity) {}
@@ -60,8 +81,43 @@ public class DeviceProtocol {
     /** {@code expectedDepletion} and {@code ratePerDay} are null until the history tells. */
     public record StatusAnswer(String result, Instant expectedDepletion, Double ratePerDay, PressAnswer order) {}
 
+    /**
+     * A press whose nonce, if still open, is remembered in the press's own transaction, so that an
+     * accepted press commits once. A nonce used before refuses the press ({@code 401 NONCE_REUSED})
+     * with nothing done, also when the two requests run at once. A press that fails does nothing, and
+     * its nonce is used up all the same, as for any request refused after authentication.
+     */
+    public PressAnswer press(NonceClaim nonce, String slotId, Press press) {
+        if (!nonce.isOpen()) {
+            return press(nonce.device(), slotId, press);
+        }
+        PressAnswer answer;
+        try {
+            answer = transactions.execute(status -> {
+                if (!authentication.rememberWithin(nonce)) {
+                    throw new NonceUsed();
+                }
+                return pressing.press(nonce.device(), slotId, press.pressId(), press.quantity());
+            });
+            nonce.settle(NonceClaim.State.REMEMBERED);
+        } catch (NonceUsed e) {
+            nonce.settle(NonceClaim.State.REUSED);
+            throw nonceReused();
+        } catch (RuntimeException e) {
+            if (!authentication.remember(nonce)) {
+                throw nonceReused();
+            }
+            throw e;
+        }
+        return unlessThrottled(answer);
+    }
+
+    /** A press of a device whose nonce has been remembered already. */
     public PressAnswer press(DeviceId device, String slotId, Press press) {
-        var answer = pressing.press(device, slotId, press.pressId(), press.quantity());
+        return unlessThrottled(pressing.press(device, slotId, press.pressId(), press.quantity()));
+    }
+
+    private static PressAnswer unlessThrottled(PressAnswer answer) {
         if (answer.result() == PressAnswer.Result.THROTTLED) {
             // The pause is committed; the device hears 429 until its household resumes it.
             throw new CornerException(
@@ -70,6 +126,18 @@ public class DeviceProtocol {
                     "this device pressed faster than its household allows and is paused");
         }
         return answer;
+    }
+
+    private static CornerException nonceReused() {
+        var refusal = DeviceAuthentication.nonceReused();
+        return new CornerException(CornerException.Kind.UNAUTHORIZED, refusal.code(), refusal.detail());
+    }
+
+    /** Rolls the press's transaction back when its nonce was used before. */
+    private static final class NonceUsed extends RuntimeException {
+        NonceUsed() {
+            super(null, null, false, false);
+        }
     }
 
     /** A device with a display confirms the quote it showed after a press that needs a yes. */

@@ -28,10 +28,10 @@ class DeviceProtocolController {
 
     @PostMapping("/slots/{slotId}/press")
     PressAnswer press(
-            @RequestAttribute(DeviceSignatureFilter.DEVICE_ATTRIBUTE) DeviceId device,
+            @RequestAttribute(DeviceSignatureFilter.NONCE_ATTRIBUTE) NonceClaim nonce,
             @PathVariable String slotId,
             @RequestBody Press press) {
-        return protocol.press(device, slotId, press);
+        return protocol.press(nonce, slotId, press);
     }
 
     /** A device with a display confirms the quote it showed after a press that needs a yes. */

@@ -245,6 +245,28 @@ public class DeviceRecords {
                 .optional();
     }
 
+    /** What a press needs of its device and slot, read together. */
+    public record Pressed(Device device, Overrides overrides, Slot slot) {}
+
+    /**
+     * The device with its overrides and the slot, both rows locked until the transaction ends, in
+     * one statement: presses of one device run one at a time. Empty if the device has no such slot.
+     * The locked rows are read as they are once locked, so what a press that held them committed is
+     * seen.
+     */
+    public Optional<Pressed> lockForPress(DeviceId device, String slotId) {
+        return jdbc.sql("""
+                        select d.*, s.*, m.unit, m.capacity from devices d
+                        join device_slots s on s.device_id = d.id and s.slot_id = :slot
+                        join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
+                        where d.id = :device
+                        for update of d, s""")
+                .param("device", device.value())
+                .param("slot", slotId)
+                .query((rs, n) -> new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n)))
+                .optional();
+    }
+
     public List<Slot> slots(DeviceId device) {
         return jdbc.sql(SLOT_SELECT + " where s.device_id = :device order by s.slot_id")
                 .param("device", device.value())
@@ -282,12 +304,22 @@ public class DeviceRecords {
                 .update();
     }
 
-    public Optional<String> pressAnswer(DeviceId device, String pressId) {
-        return jdbc.sql("select answer from device_presses where device_id = :device and press_id = :press")
+    /** The answer to an earlier press with this id, if any, and how many presses the device made since. */
+    public record PressHistory(Optional<String> earlierAnswer, long pressesSince) {}
+
+    /**
+     * Both in one statement. Read after the device's lock was taken, in a statement of its own, so
+     * that a press that held the lock and committed is seen.
+     */
+    public PressHistory pressHistory(DeviceId device, String pressId, Instant since) {
+        return jdbc.sql("""
+                        select (select answer from device_presses where device_id = :device and press_id = :press),
+                               (select count(*) from device_presses where device_id = :device and created_at > :since)""")
                 .param("device", device.value())
                 .param("press", pressId)
-                .query(String.class)
-                .optional();
+                .param("since", SqlTime.utc(since))
+                .query((rs, n) -> new PressHistory(Optional.ofNullable(rs.getString(1)), rs.getLong(2)))
+                .single();
     }
 
     public void recordPress(DeviceId device, String pressId, String slotId, String answer, Instant at) {
@@ -376,18 +408,20 @@ public class DeviceRecords {
         return jdbc.sql(
                         "select consent_override, daily_limit, monthly_limit, limit_currency from devices where id = :id")
                 .param("id", id.value())
-                .query((rs, n) -> {
-                    var consent = rs.getString("consent_override");
-                    var currency = rs.getString("limit_currency");
-                    var daily = (Long) rs.getObject("daily_limit");
-                    var monthly = (Long) rs.getObject("monthly_limit");
-                    return new Overrides(
-                            consent == null ? null : Consent.valueOf(consent),
-                            daily == null ? null : new Money(daily, currency),
-                            monthly == null ? null : new Money(monthly, currency));
-                })
+                .query((rs, n) -> overrides(rs))
                 .optional()
                 .orElse(Overrides.NONE);
+    }
+
+    private static Overrides overrides(ResultSet rs) throws SQLException {
+        var consent = rs.getString("consent_override");
+        var currency = rs.getString("limit_currency");
+        var daily = (Long) rs.getObject("daily_limit");
+        var monthly = (Long) rs.getObject("monthly_limit");
+        return new Overrides(
+                consent == null ? null : Consent.valueOf(consent),
+                daily == null ? null : new Money(daily, currency),
+                monthly == null ? null : new Money(monthly, currency));
     }
 
     public void setOverrides(DeviceId id, Overrides overrides) {
@@ -413,15 +447,6 @@ public class DeviceRecords {
                 .param("currency", currency)
                 .param("id", id.value())
                 .update();
-    }
-
-    /** Distinct presses the device made since {@code since}, for the press-storm bound. */
-    public long pressesSince(DeviceId device, Instant since) {
-        return jdbc.sql("select count(*) from device_presses where device_id = :device and created_at > :since")
-                .param("device", device.value())
-                .param("since", SqlTime.utc(since))
-                .query(Long.class)
-                .single();
     }
 
     /** A quote a device with a display may confirm until it expires. */

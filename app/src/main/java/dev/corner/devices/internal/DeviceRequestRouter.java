@@ -2,7 +2,6 @@ package dev.corner.devices.internal;
 
 import dev.corner.common.CornerException;
 import dev.corner.common.web.Problems;
-import dev.corner.devices.DeviceId;
 import dev.corner.devices.internal.DeviceProtocol.Confirm;
 import dev.corner.devices.internal.DeviceProtocol.Heartbeat;
 import dev.corner.devices.internal.DeviceProtocol.Press;
@@ -42,7 +41,12 @@ public class DeviceRequestRouter {
     /** The status and body an HTTP client would have got; the body is a record or a problem. */
     public record Answer(int status, Object body) {}
 
-    public Answer route(DeviceId device, String method, String pathWithQuery, byte[] body) {
+    /**
+     * Routes the request of an authenticated device; a press remembers the request's nonce if it is
+     * still open (see {@link DeviceProtocol#press(NonceClaim, String, Press)}).
+     */
+    public Answer route(NonceClaim nonce, String method, String pathWithQuery, byte[] body) {
+        var device = nonce.device();
         var query = pathWithQuery.indexOf('?');
         var path = query < 0 ? pathWithQuery : pathWithQuery.substring(0, query);
         try {
@@ -57,7 +61,7 @@ public class DeviceRequestRouter {
                 var slotId = UriUtils.decode(slotRequest.group(1), StandardCharsets.UTF_8);
                 return switch (slotRequest.group(2)) {
                     case "press" ->
-                        ok(method, "POST", path, () -> protocol.press(device, slotId, read(body, Press.class)));
+                        ok(method, "POST", path, () -> protocol.press(nonce, slotId, read(body, Press.class)));
                     case "confirm" ->
                         ok(method, "POST", path, () -> protocol.confirm(device, slotId, read(body, Confirm.class)));
                     default ->

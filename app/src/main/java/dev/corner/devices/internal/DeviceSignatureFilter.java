@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Device protocol v1 over HTTP: reads the signature headers and the body, and lets the request
@@ -20,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DeviceSignatureFilter extends OncePerRequestFilter {
 
     static final String DEVICE_ATTRIBUTE = "dev.corner.devices.authenticatedDevice";
+    static final String NONCE_ATTRIBUTE = "dev.corner.devices.nonceClaim";
 
     private final DeviceAuthentication authentication;
     private final ProblemWriter problems;
@@ -34,19 +36,45 @@ class DeviceSignatureFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(DeviceAuthentication.MAX_BODY_BYTES + 1);
         var path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        var outcome = authentication.authenticate(new SignedRequest(
+        var signed = new SignedRequest(
                 request.getHeader("X-Corner-Device"),
                 request.getMethod(),
                 path,
                 request.getHeader("X-Corner-Timestamp"),
                 request.getHeader("X-Corner-Nonce"),
                 request.getHeader("X-Corner-Signature"),
-                body));
+                body);
+        var press = DeviceProtocol.isPress(request.getMethod(), path);
+        var outcome = press ? authentication.check(signed) : authentication.authenticate(signed);
         if (outcome instanceof Refused refused) {
             problems.write(response, refused.status(), refused.code(), refused.detail());
             return;
         }
-        request.setAttribute(DEVICE_ATTRIBUTE, ((Authenticated) outcome).device());
-        chain.doFilter(new CachedBodyRequest(request, body), response);
+        var authenticated = (Authenticated) outcome;
+        request.setAttribute(DEVICE_ATTRIBUTE, authenticated.device());
+        request.setAttribute(NONCE_ATTRIBUTE, authenticated.nonce());
+        if (!press) {
+            chain.doFilter(new CachedBodyRequest(request, body), response);
+            return;
+        }
+        // A press remembers its nonce in its own transaction. One that never got there (a body that
+        // is not JSON, say) must not be answered before its nonce is remembered: a reused nonce is
+        // refused whatever the request was, so the answer waits here until the nonce is settled.
+        var answer = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), answer);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            if (authentication.remember(authenticated.nonce())) {
+                throw failure;
+            }
+        }
+        // An answer sent already (an error the container sent at once) cannot be taken back; nothing
+        // was done for it either way.
+        if (!authentication.remember(authenticated.nonce()) && !answer.isCommitted()) {
+            answer.reset();
+            var refusal = DeviceAuthentication.nonceReused();
+            problems.write(answer, refusal.status(), refusal.code(), refusal.detail());
+        }
+        answer.copyBodyToResponse();
     }
 }

@@ -5,6 +5,7 @@ import dev.corner.devices.internal.DeviceAuthentication;
 import dev.corner.devices.internal.DeviceAuthentication.Authenticated;
 import dev.corner.devices.internal.DeviceAuthentication.Refused;
 import dev.corner.devices.internal.DeviceAuthentication.SignedRequest;
+import dev.corner.devices.internal.DeviceProtocol;
 import dev.corner.devices.internal.DeviceRequestRouter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -55,8 +56,12 @@ class MqttDeviceRequests {
         }
         var bytes =
                 body == null || body.isNull() ? new byte[0] : body.asString().getBytes(StandardCharsets.UTF_8);
-        var outcome = authentication.authenticate(new SignedRequest(
-                deviceId, method, path, text(envelope, "timestamp"), nonce, text(envelope, "signature"), bytes));
+        var signed = new SignedRequest(
+                deviceId, method, path, text(envelope, "timestamp"), nonce, text(envelope, "signature"), bytes);
+        // A press remembers its nonce in its own transaction; any other request before it acts.
+        var outcome = DeviceProtocol.isPress(method, path)
+                ? authentication.check(signed)
+                : authentication.authenticate(signed);
         if (outcome instanceof Refused refused) {
             if (refused.nonceReused()) {
                 return Optional.empty();
@@ -64,7 +69,13 @@ class MqttDeviceRequests {
             return Optional.of(new Reply(
                     nonce, refused.status().value(), Problems.of(refused.status(), refused.code(), refused.detail())));
         }
-        var answer = router.route(((Authenticated) outcome).device(), method, path, bytes);
+        var claim = ((Authenticated) outcome).nonce();
+        var answer = router.route(claim, method, path, bytes);
+        // A press that never reached its transaction (a body that is not JSON, say) has its nonce
+        // remembered now; a redelivered copy of any request is dropped without a reply.
+        if (!authentication.remember(claim)) {
+            return Optional.empty();
+        }
         return Optional.of(new Reply(nonce, answer.status(), answer.body()));
     }
 
