@@ -101,7 +101,9 @@ class DeviceSimulatorTest extends ContractTest {
                 "--appliances", "1",
                 "--gtin", gtin,
                 "--near", "52.505,13.41",
-                "--seconds", "4",
+                // Presses come at random, on average every second: a button silent for 10 s is
+                // one run in 22,000 (e^-10), where 4 s let one in 55 fail.
+                "--seconds", "10",
                 "--press-every", "1",
                 "--report-every", "1");
 
