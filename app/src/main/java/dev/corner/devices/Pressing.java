@@ -35,11 +35,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -349,12 +349,15 @@ public class Pressing {
         if (home == null) {
             return List.of();
         }
-        var offering = catalog.offersOf(policy.productIds()).stream()
+        // Only the few stores that offer a product are measured (each read once per node), not all.
+        return catalog.offersOf(policy.productIds()).stream()
                 .map(Catalog.Offer::storeId)
-                .collect(Collectors.toSet());
-        return stores.near(home, policy.maxDistanceKm()).stream()
+                .distinct()
+                .map(stores::find)
+                .flatMap(Optional::stream)
+                .filter(store -> home.distanceKmTo(store.location()) <= policy.maxDistanceKm())
+                .sorted(Comparator.comparingDouble(store -> home.distanceKmTo(store.location())))
                 .map(Store::id)
-                .filter(offering::contains)
                 .toList();
     }
 

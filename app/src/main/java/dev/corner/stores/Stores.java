@@ -195,12 +195,7 @@ public class Stores {
     /** Stores within a radius of a point, nearest first. */
     @Transactional(readOnly = true)
     public List<Store> near(double latitude, double longitude, double radiusKm) {
-        return near(new GeoPoint(latitude, longitude), radiusKm);
-    }
-
-    /** Stores within a radius of a point, nearest first. */
-    @Transactional(readOnly = true)
-    public List<Store> near(GeoPoint point, double radiusKm) {
+        var point = new GeoPoint(latitude, longitude);
         return records.all().stream()
                 .filter(store -> point.distanceKmTo(store.location()) <= radiusKm)
                 .sorted(java.util.Comparator.comparingDouble(store -> point.distanceKmTo(store.location())))
