@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Runs against a Corner on its embedded default: {@code java -cp bench/target/corner-bench.jar
  * dev.corner.bench.HotProductBenchmark [baseUrl] [dataDir] [clients] [stock] [devices]}, defaults
  * {@code http://localhost:8080 ./data 16 1000 1500}. Needs {@code pgbench} and {@code psql} on the
- * PATH or under /usr/lib/postgresql/15/bin.
+ * PATH or under /usr/lib/postgresql/15/bin. It also prints the floor of Corner's HTTP stack on this
+ * machine ({@link HttpFloor}): a press cannot be answered faster than the cheapest authenticated
+ * request.
  */
 public final class HotProductBenchmark {
 
@@ -101,6 +103,14 @@ public final class HotProductBenchmark {
                 placed.get(),
                 stock,
                 exact ? "EXACT (no oversell)" : "WRONG");
+        double floor = HttpFloor.measure(base, merchant, clients, 10);
+        System.out.printf(
+                "HOT-PRODUCT-FLOOR http-floor=%.0f/s needed=%.0f/s (2 x the hot row) %s%n",
+                floor,
+                2 * ceiling,
+                floor < 2 * ceiling
+                        ? "the target is above the floor of this machine's HTTP stack"
+                        : "the floor leaves room for the target");
     }
 
     /** pgbench, single-row conditional UPDATE, same clients, 10 s, against the same PostgreSQL. */

@@ -34,12 +34,18 @@ final class Pgbench {
                 .strip();
     }
 
-    /** pgbench's TPS for a custom script, {@code clients} clients for {@code seconds}. */
-    double script(String database, String sql, int clients, int seconds) throws IOException, InterruptedException {
+    /**
+     * pgbench's TPS for a custom script, {@code clients} clients for {@code seconds}; {@code options}
+     * go to pgbench as they are (for example {@code -M prepared}, as Corner's driver does).
+     */
+    double script(String database, String sql, int clients, int seconds, String... options)
+            throws IOException, InterruptedException {
         var script = Files.createTempFile("pgbench", ".sql");
         try {
             Files.writeString(script, sql);
-            return tps(database, clients, seconds, "-f", script.toString());
+            var workload = new ArrayList<>(List.of(options));
+            workload.addAll(List.of("-f", script.toString()));
+            return tps(database, clients, seconds, workload.toArray(String[]::new));
         } finally {
             Files.deleteIfExists(script);
         }
