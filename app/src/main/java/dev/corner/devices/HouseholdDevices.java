@@ -192,15 +192,22 @@ public class HouseholdDevices {
     /** The device, slot and maker behind an order placed by a press, if a press placed it. */
     @Transactional(readOnly = true)
     public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(dev.corner.orders.OrderId order) {
-        return ordering.find(order)
-                .map(dev.corner.orders.OrderView::source)
-                .filter(source -> source != null && source.startsWith(Pressing.SOURCE_PREFIX) && source.contains("/"))
-                .flatMap(source -> {
-                    var deviceId = new DeviceId(source.substring(Pressing.SOURCE_PREFIX.length(), source.indexOf('/')));
-                    var slotId = source.substring(source.indexOf('/') + 1);
-                    return records.makerOf(deviceId)
-                            .map(maker -> new DeviceEvents.DeviceOrigin(deviceId, slotId, maker));
-                });
+        return ordering.find(order).flatMap(view -> originOf(view.source()));
+    }
+
+    /**
+     * The device and slot an order's {@code source} (see {@link dev.corner.orders.OrderView#source()})
+     * names, with the device's maker; empty for an order no device placed. For a caller that has the
+     * source at hand, so the order need not be read again.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(String source) {
+        if (source == null || !source.startsWith(Pressing.SOURCE_PREFIX) || !source.contains("/")) {
+            return java.util.Optional.empty();
+        }
+        var deviceId = new DeviceId(source.substring(Pressing.SOURCE_PREFIX.length(), source.indexOf('/')));
+        var slotId = source.substring(source.indexOf('/') + 1);
+        return records.makerOf(deviceId).map(maker -> new DeviceEvents.DeviceOrigin(deviceId, slotId, maker));
     }
 
     /** The household's devices, revoked ones too, as {@link DeviceView}s. */

@@ -10,8 +10,12 @@ public final class OrderEvents {
 
     private OrderEvents() {}
 
+    /**
+     * Placed, and cancellable until {@code cancelUntil}. {@code source} says where the order came
+     * from (a device's slot, for example), as {@link OrderView#source()} does.
+     */
     public record OrderPlaced(
-            OrderId orderId, AccountId householdId, StoreId storeId, Money total, Instant cancelUntil) {}
+            OrderId orderId, AccountId householdId, StoreId storeId, Money total, Instant cancelUntil, String source) {}
 
     /** Placed but waiting for the household's explicit confirmation until {@code confirmBy}. */
     public record OrderAwaitingConfirmation(

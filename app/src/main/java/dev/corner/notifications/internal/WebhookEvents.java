@@ -1,5 +1,6 @@
 package dev.corner.notifications.internal;
 
+import dev.corner.devices.DeviceEvents;
 import dev.corner.devices.DeviceEvents.DeviceDeregistered;
 import dev.corner.devices.DeviceEvents.DeviceRegistered;
 import dev.corner.devices.DeviceEvents.SlotChanged;
@@ -12,6 +13,7 @@ import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -73,31 +75,46 @@ class WebhookEvents {
         data.put(
                 "cancelUntil",
                 event.cancelUntil() == null ? null : event.cancelUntil().toString());
-        order("order.placed", event.orderId(), event.storeId(), data);
+        order("order.placed", event.orderId(), event.storeId(), data, devices.originOf(event.source()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCancelled event) {
-        order("order.cancelled", event.orderId(), event.storeId(), new LinkedHashMap<>());
+        order(
+                "order.cancelled",
+                event.orderId(),
+                event.storeId(),
+                new LinkedHashMap<>(),
+                devices.originOf(event.orderId()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCompleted event) {
-        order("order.completed", event.orderId(), event.storeId(), new LinkedHashMap<>());
+        order(
+                "order.completed",
+                event.orderId(),
+                event.storeId(),
+                new LinkedHashMap<>(),
+                devices.originOf(event.orderId()));
     }
 
-    private void order(String type, OrderId orderId, StoreId storeId, LinkedHashMap<String, Object> data) {
+    private void order(
+            String type,
+            OrderId orderId,
+            StoreId storeId,
+            LinkedHashMap<String, Object> data,
+            Optional<DeviceEvents.DeviceOrigin> origin) {
         data.put("orderId", orderId.value());
         data.put("storeId", storeId.value());
         var eventId = type + ":" + orderId.value();
         stores.find(storeId).ifPresent(store -> webhooks.publish(store.merchantId(), type, eventId, data));
-        devices.originOf(orderId).ifPresent(origin -> {
+        origin.ifPresent(device -> {
             // The maker learns what its device did, not where the household shops.
             var withDevice = new LinkedHashMap<>(data);
             withDevice.remove("storeId");
-            withDevice.put("deviceId", origin.deviceId().value());
-            withDevice.put("slotId", origin.slotId());
-            webhooks.publish(origin.makerId(), type, eventId, withDevice);
+            withDevice.put("deviceId", device.deviceId().value());
+            withDevice.put("slotId", device.slotId());
+            webhooks.publish(device.makerId(), type, eventId, withDevice);
         });
     }
 }

@@ -119,7 +119,7 @@ public final class Order {
     }
 
     public OrderPlaced placed() {
-        return new OrderPlaced(id, household, store, total(), cancelUntil);
+        return new OrderPlaced(id, household, store, total(), cancelUntil, source);
     }
 
     public OrderCancelled cancel(Instant now) {
