@@ -18,10 +18,10 @@ final class HttpFloor {
 
     private HttpFloor() {}
 
-    /** Requests per second, {@code clients} threads for {@code seconds} after a 2 s warm-up. */
+    /** Requests per second, {@code clients} threads for {@code seconds} after a 5 s warm-up. */
     static double measure(String base, String token, int clients, int seconds) throws InterruptedException {
         var answered = new AtomicLong();
-        var warmUpEnds = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        var warmUpEnds = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         var ends = warmUpEnds + Duration.ofSeconds(seconds).toNanos();
         var threads = new ArrayList<Thread>();
         for (int c = 0; c < clients; c++) {
