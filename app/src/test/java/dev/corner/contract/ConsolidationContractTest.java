@@ -2,6 +2,7 @@ package dev.corner.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corner.Concurrently;
 import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.DeviceClient;
@@ -50,6 +51,35 @@ class ConsolidationContractTest extends ContractTest {
         clock.advance(Duration.ofMinutes(31));
         var c = secondButton(household, shop).press("main", "c-3").text("orderId");
         assertThat(fulfilmentOf(household, c)).isNotEqualTo(fulfilmentOf(household, b));
+    }
+
+    @Test
+    void ordersPlacedAtTheSameMomentStillShareOnePickup() throws InterruptedException {
+        var shop = town.shop(20);
+        var household = town.householdWithButton(shop);
+        var buttons = new java.util.ArrayList<DeviceClient>();
+        buttons.add(new DeviceClient(
+                api, household.device().deviceId(), household.device().secret(), clock));
+        for (int i = 0; i < 5; i++) {
+            buttons.add(secondButton(household, shop));
+        }
+        var presses = new java.util.ArrayList<java.util.concurrent.Callable<String>>();
+        for (int i = 0; i < buttons.size(); i++) {
+            var button = buttons.get(i);
+            var pressId = "same-moment-" + i;
+            presses.add(() -> button.press("main", pressId).text("orderId"));
+        }
+        var orders = Concurrently.run(presses);
+
+        assertThat(orders).doesNotContainNull().doesNotHaveDuplicates().hasSize(6);
+        var pickups = orders.stream()
+                .map(order -> fulfilmentOf(household, order))
+                .distinct()
+                .toList();
+        assertThat(pickups).hasSize(1).doesNotContainNull();
+        var saved = api.get("/api/v1/orders/consolidation", household.account().token());
+        assertThat(saved.body().get("pickupsOrDeliveries").asLong()).isEqualTo(1);
+        assertThat(saved.body().get("saved").asLong()).isEqualTo(5);
     }
 
     @Test

@@ -250,25 +250,22 @@ public class OrderRecords {
 
     /**
      * The fulfilment an order of the household at the store joins: the open one begun within the
-     * window, or a new one. Serialized per household and store, so two orders at once share one.
+     * window, or a new one. Only beginning one is serialized per household and store (so two orders
+     * at once share one): an order that finds an open fulfilment joins it without waiting for the
+     * household's other orders in flight.
      */
     public String fulfilmentFor(
             AccountId household, StoreId store, Fulfilment kind, java.time.Instant now, java.time.Duration window) {
+        var open = openFulfilment(household, store, kind, now.minus(window));
+        if (open.isPresent()) {
+            return open.get();
+        }
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", "fulfilment/" + household.value() + "/" + store.value())
                 .query(Object.class)
                 .single();
-        var open = jdbc.sql("""
-                        select id from order_fulfilments
-                        where household_id = :household and store_id = :store and kind = :kind and status = 'OPEN'
-                          and opened_at >= :since
-                        order by opened_at desc limit 1""")
-                .param("household", household.value())
-                .param("store", store.value())
-                .param("kind", kind.name())
-                .param("since", SqlTime.utc(now.minus(window)))
-                .query(String.class)
-                .optional();
+        // Read again once the lock is held: an order that held it may have begun one and committed.
+        open = openFulfilment(household, store, kind, now.minus(window));
         if (open.isPresent()) {
             return open.get();
         }
@@ -283,6 +280,21 @@ public class OrderRecords {
                 .param("at", SqlTime.utc(now))
                 .update();
         return id;
+    }
+
+    private Optional<String> openFulfilment(
+            AccountId household, StoreId store, Fulfilment kind, java.time.Instant since) {
+        return jdbc.sql("""
+                        select id from order_fulfilments
+                        where household_id = :household and store_id = :store and kind = :kind and status = 'OPEN'
+                          and opened_at >= :since
+                        order by opened_at desc limit 1""")
+                .param("household", household.value())
+                .param("store", store.value())
+                .param("kind", kind.name())
+                .param("since", SqlTime.utc(since))
+                .query(String.class)
+                .optional();
     }
 
     /** The goods left the store (picked up or handed to a courier): later orders start a new one. */
