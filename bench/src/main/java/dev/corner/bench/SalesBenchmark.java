@@ -103,7 +103,11 @@ public final class SalesBenchmark {
             Thread.sleep(5_000); // the ledger fold catches up with the sales just made
             double floor = HttpFloor.measure(base, token, clients, 10);
             var pgbench = Pgbench.on(dataDir);
-            pgbench.psql("postgres", scratch("create table bench_$1 (like $1 including all)"));
+            // A run that was stopped may have left its copies behind.
+            pgbench.psql(
+                    "postgres",
+                    scratch("drop table if exists bench_$1") + "; "
+                            + scratch("create table bench_$1 (like $1 including all)"));
             try {
                 double single =
                         pgbench.script("postgres", saleStatements(store, products, 1), clients, 10, "-M", "prepared");
