@@ -100,9 +100,9 @@ public final class SalesBenchmark {
                 "SALES throughput=%.0f/s p50=%.1fms p99=%.1fms target>=1500/s,p99<=50ms %s%n",
                 throughput, p50, p99, met ? "MET" : "NOT MET");
         if (dataDir != null) {
-            Thread.sleep(5_000); // the ledger fold catches up with the sales just made
-            double floor = HttpFloor.measure(base, token, clients, 10);
             var pgbench = Pgbench.on(dataDir);
+            awaitFold(pgbench, store);
+            double floor = HttpFloor.measure(base, token, clients, 10);
             // A run that was stopped may have left its copies behind.
             pgbench.psql(
                     "postgres",
@@ -125,6 +125,21 @@ public final class SalesBenchmark {
             } finally {
                 pgbench.psql("postgres", scratch("drop table if exists bench_$1"));
             }
+        }
+    }
+
+    /**
+     * Waits until Corner's ledger fold has taken in every movement of the sales just made, so that
+     * its work does not count against the ceilings measured next.
+     */
+    private static void awaitFold(Pgbench pgbench, String store) throws IOException, InterruptedException {
+        var query = "select count(*) from inventory_pending where store_id = '" + store + "'";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!pgbench.psql("postgres", query).equals("0")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ledger fold did not catch up within 60 s");
+            }
+            Thread.sleep(200); // polling the fold's queue, not waiting a guessed time
         }
     }
 
