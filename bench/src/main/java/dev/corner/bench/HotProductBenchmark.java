@@ -103,7 +103,7 @@ public final class HotProductBenchmark {
                 placed.get(),
                 stock,
                 exact ? "EXACT (no oversell)" : "WRONG");
-        double floor = HttpFloor.measure(base, merchant, clients, 10);
+        double floor = HttpFloor.measure(base, merchant, clients, 10).rate();
         System.out.printf(
                 "HOT-PRODUCT-FLOOR http-floor=%.0f/s needed=%.0f/s (2 x the hot row) %s%n",
                 floor,
@@ -121,7 +121,8 @@ public final class HotProductBenchmark {
                 "drop table if exists bench_hot; create table bench_hot (id int primary key, stock bigint);"
                         + " insert into bench_hot values (1, 1000000000);");
         double tps = pgbench.script(
-                "postgres", "UPDATE bench_hot SET stock = stock - 1 WHERE id = 1 AND stock > 0;\n", clients, 10);
+                        "postgres", "UPDATE bench_hot SET stock = stock - 1 WHERE id = 1 AND stock > 0;\n", clients, 10)
+                .rate();
         pgbench.psql("postgres", "drop table bench_hot");
         System.out.printf("pgbench hot row (%d clients, 10 s): %.0f tps%n", clients, tps);
         return tps;

@@ -2,10 +2,9 @@ package dev.corner.bench;
 
 import dev.corner.simulator.KeepAliveConnection;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The floor of Corner's HTTP stack on this machine: the cheapest authenticated request there is
@@ -18,41 +17,46 @@ final class HttpFloor {
 
     private HttpFloor() {}
 
-    /** Requests per second, {@code clients} threads for {@code seconds} after a 5 s warm-up. */
-    static double measure(String base, String token, int clients, int seconds) throws InterruptedException {
-        var answered = new AtomicLong();
-        var warmUpEnds = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        var ends = warmUpEnds + Duration.ofSeconds(seconds).toNanos();
+    /** {@code clients} threads for {@code seconds} after a 5 s warm-up. */
+    static MachineCpu.Measured measure(String base, String token, int clients, int seconds)
+            throws InterruptedException {
+        var window = new Window(seconds);
+        var failure = new AtomicReference<RuntimeException>();
         var threads = new ArrayList<Thread>();
         for (int c = 0; c < clients; c++) {
             var thread = new Thread(() -> {
                 try (var connection = new KeepAliveConnection(base)) {
                     var headers = Map.of("Authorization", "Bearer " + token);
-                    while (System.nanoTime() < ends) {
+                    while (window.open()) {
                         int status = connection
                                 .send("GET", "/api/v1/stores", headers, "")
                                 .status();
                         if (status != 200) {
                             throw new IllegalStateException("GET /api/v1/stores answered " + status);
                         }
-                        if (System.nanoTime() >= warmUpEnds) {
-                            answered.incrementAndGet();
-                        }
+                        window.answered();
                     }
                 } catch (IOException e) {
-                    throw new IllegalStateException(e);
+                    failure.compareAndSet(null, new IllegalStateException(e));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             });
             thread.start();
             threads.add(thread);
         }
+        window.measureCpu();
         for (var thread : threads) {
             thread.join();
         }
-        double rate = answered.get() / (double) seconds;
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        var measured = window.measured();
         System.out.printf(
-                "HTTP floor (GET /api/v1/stores, the cheapest authenticated request; %d clients, %d s): %.0f requests/s%n",
-                clients, seconds, rate);
-        return rate;
+                "HTTP floor (GET /api/v1/stores, the cheapest authenticated request; %d clients, %d s):"
+                        + " %.0f requests/s, %.2f ms of the machine's CPU each%n",
+                clients, seconds, measured.rate(), measured.cpuMsPerRequest());
+        return measured;
     }
 }

@@ -35,32 +35,43 @@ final class Pgbench {
     }
 
     /**
-     * pgbench's TPS for a custom script, {@code clients} clients for {@code seconds}; {@code options}
-     * go to pgbench as they are (for example {@code -M prepared}, as Corner's driver does).
+     * pgbench's TPS for a custom script, {@code clients} clients for {@code seconds}, and the
+     * machine's busy CPU time per transaction; {@code options} go to pgbench as they are (for
+     * example {@code -M prepared}, as Corner's driver does).
      */
-    double script(String database, String sql, int clients, int seconds, String... options)
+    MachineCpu.Measured script(String database, String sql, int clients, int seconds, String... options)
             throws IOException, InterruptedException {
         var script = Files.createTempFile("pgbench", ".sql");
         try {
             Files.writeString(script, sql);
             var workload = new ArrayList<>(List.of(options));
             workload.addAll(List.of("-f", script.toString()));
-            return tps(database, clients, seconds, workload.toArray(String[]::new));
+            return measured(database, clients, seconds, workload.toArray(String[]::new));
         } finally {
             Files.deleteIfExists(script);
         }
     }
 
-    /** pgbench's TPS for the built-in tpcb-like transaction in its own scratch database (scale 1). */
-    double tpcbLike(int clients, int seconds) throws IOException, InterruptedException {
+    /**
+     * pgbench's TPS for the built-in tpcb-like transaction in its own scratch database (scale 1),
+     * and the machine's busy CPU time per transaction while it ran.
+     */
+    MachineCpu.Measured tpcbLike(int clients, int seconds) throws IOException, InterruptedException {
         psql("postgres", "drop database if exists corner_pgbench");
         psql("postgres", "create database corner_pgbench");
         try {
             run(tool("pgbench"), "-i", "-q", "-s", "1", "-d", "corner_pgbench");
-            return tps("corner_pgbench", clients, seconds, "-b", "tpcb-like");
+            return measured("corner_pgbench", clients, seconds, "-b", "tpcb-like");
         } finally {
             psql("postgres", "drop database if exists corner_pgbench");
         }
+    }
+
+    private MachineCpu.Measured measured(String database, int clients, int seconds, String... workload)
+            throws IOException, InterruptedException {
+        double busy = MachineCpu.busySeconds();
+        double tps = tps(database, clients, seconds, workload);
+        return MachineCpu.Measured.of(tps * seconds, seconds, MachineCpu.busySeconds() - busy);
     }
 
     private double tps(String database, int clients, int seconds, String... workload)

@@ -102,17 +102,19 @@ public final class SalesBenchmark {
         if (dataDir != null) {
             var pgbench = Pgbench.on(dataDir);
             awaitFold(pgbench, store);
-            double floor = HttpFloor.measure(base, token, clients, 10);
+            double floor = HttpFloor.measure(base, token, clients, 10).rate();
             // A run that was stopped may have left its copies behind.
             pgbench.psql(
                     "postgres",
                     scratch("drop table if exists bench_$1") + "; "
                             + scratch("create table bench_$1 (like $1 including all)"));
             try {
-                double single =
-                        pgbench.script("postgres", saleStatements(store, products, 1), clients, 10, "-M", "prepared");
+                double single = pgbench.script(
+                                "postgres", saleStatements(store, products, 1), clients, 10, "-M", "prepared")
+                        .rate();
                 double combined = 8
-                        * pgbench.script("postgres", saleStatements(store, products, 8), clients, 10, "-M", "prepared");
+                        * pgbench.script("postgres", saleStatements(store, products, 8), clients, 10, "-M", "prepared")
+                                .rate();
                 System.out.printf(
                         "pgbench, the statements of these sales on copies of their tables in the same PostgreSQL"
                                 + " (%d clients, 10 s): %.0f sales/s one sale per transaction,"
