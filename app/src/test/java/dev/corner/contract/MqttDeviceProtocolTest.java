@@ -68,6 +68,19 @@ class MqttDeviceProtocolTest extends ContractTest {
     }
 
     @Test
+    void cornerTakesTheRequestsFromItsEmbeddedBrokerInProcessWithNoConnectionOfItsOwn() {
+        var shop = town.shop(3);
+        var household = town.householdWithButton(shop);
+        var device = connect(household);
+
+        assertThat(device.press("main", "mqtt-in-process").status()).isEqualTo(200);
+        // Other tests' devices may still be connected; no one else may be.
+        assertThat(broker.connectedClients())
+                .contains(household.device().deviceId())
+                .allMatch(client -> client.startsWith("dev_"), "a device's client id");
+    }
+
+    @Test
     void aPressOverMqttPlacesAnOrderThatTheApiShows() {
         var shop = town.shop(3);
         var household = town.householdWithButton(shop);

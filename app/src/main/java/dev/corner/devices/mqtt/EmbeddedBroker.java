@@ -1,7 +1,15 @@
 package dev.corner.devices.mqtt;
 
+import io.moquette.broker.ClientDescriptor;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.InterceptHandler;
+import io.moquette.interception.messages.InterceptPublishMessage;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -9,14 +17,16 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The MQTT broker Corner runs itself when no external one is configured (Moquette, MQTT 3.1.1, in
- * memory: nothing is kept across restarts). It starts before Corner's own client connects and stops
- * after it has gone.
+ * memory: nothing is kept across restarts). Corner takes the devices' requests from it and gives it
+ * the replies in process, not over a connection of its own: each request crosses the network once
+ * each way, as over HTTP. It starts before Corner listens and stops after.
  */
 public class EmbeddedBroker implements SmartLifecycle {
 
@@ -24,9 +34,14 @@ public class EmbeddedBroker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+    /** Who publishes Corner's replies, and the name of its listener. */
+    private static final String CORNER = "corner";
+
     private final MqttProperties.Embedded settings;
     private final BrokerAccess access;
-    private Server server;
+
+    private volatile Server server;
+    private InterceptHandler listener;
     private int port;
 
     EmbeddedBroker(MqttProperties.Embedded settings, BrokerAccess access) {
@@ -67,9 +82,85 @@ public class EmbeddedBroker implements SmartLifecycle {
         log.info("Embedded MQTT broker listening on {}:{}", settings.host(), port);
     }
 
+    /** The client ids of the connections the broker has now: devices only, Corner has none of its own. */
+    public List<String> connectedClients() {
+        var current = server;
+        return current == null
+                ? List.of()
+                : current.listConnectedClients().stream()
+                        .map(ClientDescriptor::getClientID)
+                        .toList();
+    }
+
+    /**
+     * Hands every message a device publishes on its requests topic (the broker lets a device publish
+     * nowhere else) to {@code requests}, as topic and payload, on the broker's interceptor thread:
+     * the receiver must hand it on at once.
+     */
+    synchronized void listen(BiConsumer<String, byte[]> requests) {
+        if (server == null || listener != null) {
+            throw new IllegalStateException("the embedded broker is not running, or already has a listener");
+        }
+        listener = new AbstractInterceptHandler() {
+            @Override
+            public String getID() {
+                return CORNER;
+            }
+
+            @Override
+            public Class<?>[] getInterceptedMessageTypes() {
+                return new Class<?>[] {InterceptPublishMessage.class};
+            }
+
+            @Override
+            public void onPublish(InterceptPublishMessage message) {
+                // Each listener gets its own reference to the payload and must let go of it.
+                try {
+                    if (MqttTopics.deviceOfRequests(message.getTopicName()).isPresent()) {
+                        requests.accept(message.getTopicName(), ByteBufUtil.getBytes(message.getPayload()));
+                    }
+                } finally {
+                    message.getPayload().release();
+                }
+            }
+
+            @Override
+            public void onSessionLoopError(Throwable error) {
+                log.warn("The embedded MQTT broker's session loop failed", error);
+            }
+        };
+        server.addInterceptHandler(listener);
+    }
+
+    /** Stops handing requests over; those handed over already are still answered. */
+    synchronized void stopListening() {
+        if (server != null && listener != null) {
+            server.removeInterceptHandler(listener);
+        }
+        listener = null;
+    }
+
+    /** Publishes to the devices subscribed to {@code topic}, at least once; nothing once it has stopped. */
+    void publish(String topic, byte[] payload) {
+        var current = server;
+        if (current == null) {
+            return;
+        }
+        // The broker releases the payload once it has sent it on.
+        current.internalPublish(
+                MqttMessageBuilders.publish()
+                        .topicName(topic)
+                        .qos(MqttQoS.AT_LEAST_ONCE)
+                        .retained(false)
+                        .payload(Unpooled.wrappedBuffer(payload))
+                        .build(),
+                CORNER);
+    }
+
     @Override
     public synchronized void stop() {
         if (server != null) {
+            stopListening();
             server.stopServer();
             server = null;
         }

@@ -40,11 +40,8 @@ class MqttConfiguration {
 
     @Bean
     MqttDeviceGateway mqttDeviceGateway(
-            MqttProperties properties,
-            ObjectProvider<EmbeddedBroker> embedded,
-            ObjectProvider<BrokerAccess> access,
-            MqttDeviceRequests requests) {
-        return new MqttDeviceGateway(properties, embedded, access, requests);
+            MqttProperties properties, ObjectProvider<EmbeddedBroker> embedded, MqttDeviceRequests requests) {
+        return new MqttDeviceGateway(properties, embedded, requests);
     }
 
     @Bean

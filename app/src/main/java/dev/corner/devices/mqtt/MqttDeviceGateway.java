@@ -4,7 +4,6 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,52 +23,62 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Corner's own connection to the broker: it subscribes to every device's requests topic (a shared
- * subscription on an external broker, so that several Corner nodes each take a share), hands each
- * request to a bounded pool of workers, never doing database work on the client's own thread, and
- * publishes each reply on the device's replies topic. When every worker is busy and the queue is
- * full, the device hears {@code 503 BUSY} at once.
+ * Where device requests over MQTT come in and their replies go out. With the embedded broker Corner
+ * takes the requests from it and hands it the replies in process; with an external broker Corner
+ * connects as a client and subscribes to every device's requests topic (a shared subscription, so
+ * that several Corner nodes each take a share). Either way each request goes to a bounded pool of
+ * workers, never doing database work on the broker's or the client's own thread, and each reply is
+ * published on the device's replies topic. When every worker is busy and the queue is full, the
+ * device hears {@code 503 BUSY} at once.
  */
 class MqttDeviceGateway implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MqttDeviceGateway.class);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** A node's client id at an external broker when none is configured: this and a random part. */
+    private static final String CLIENT_PREFIX = "corner-";
 
     private final MqttProperties properties;
     private final ObjectProvider<EmbeddedBroker> embedded;
-    private final ObjectProvider<BrokerAccess> access;
     private final MqttDeviceRequests requests;
 
     private volatile Mqtt3AsyncClient client;
+    private volatile EmbeddedBroker inProcess;
     private volatile boolean stopping;
     private volatile ThreadPoolExecutor workers;
     private volatile String subscription;
     private volatile String where;
 
-    MqttDeviceGateway(
-            MqttProperties properties,
-            ObjectProvider<EmbeddedBroker> embedded,
-            ObjectProvider<BrokerAccess> access,
-            MqttDeviceRequests requests) {
+    MqttDeviceGateway(MqttProperties properties, ObjectProvider<EmbeddedBroker> embedded, MqttDeviceRequests requests) {
         this.properties = properties;
         this.embedded = embedded;
-        this.access = access;
         this.requests = requests;
     }
 
     @Override
     public synchronized void start() {
-        if (client != null) {
+        if (isRunning()) {
             return;
         }
         workers = workers(properties.workers(), properties.queue());
-        var broker = embedded.getIfAvailable();
         stopping = false;
+        var broker = embedded.getIfAvailable();
+        if (broker != null) {
+            where = "the embedded broker on port " + broker.port() + ", in process";
+            subscription = MqttTopics.ALL_REQUESTS;
+            broker.listen((topic, payload) -> received(topic, payload, () -> {}));
+            inProcess = broker;
+            log.info("Device protocol over MQTT: requests taken from {}", where);
+            return;
+        }
+        connect();
+    }
+
+    private void connect() {
         var persistent = properties.persistentSession();
         var builder = MqttClient.builder()
                 .useMqttVersion3()
-                .identifier(
-                        persistent ? properties.clientId().strip() : BrokerAccess.SERVICE_CLIENT_PREFIX + randomHex())
+                .identifier(persistent ? properties.clientId().strip() : CLIENT_PREFIX + randomHex())
                 .automaticReconnectWithDefaultConfig()
                 .addDisconnectedListener(context -> {
                     if (context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
@@ -78,44 +87,39 @@ class MqttDeviceGateway implements SmartLifecycle {
                                 context.getCause().getMessage());
                     }
                 });
-        if (broker != null) {
-            builder = builder.serverHost("127.0.0.1")
-                    .serverPort(broker.port())
-                    .simpleAuth()
-                    .username(BrokerAccess.SERVICE_USER)
-                    .password(access.getObject().servicePassword().getBytes(StandardCharsets.UTF_8))
-                    .applySimpleAuth();
-            where = "the embedded broker on port " + broker.port();
-            subscription = MqttTopics.ALL_REQUESTS;
-        } else {
-            var url = URI.create(properties.brokerUrl().strip());
-            var tls = "ssl".equals(url.getScheme()) || "mqtts".equals(url.getScheme());
-            builder =
-                    builder.serverHost(url.getHost()).serverPort(url.getPort() > 0 ? url.getPort() : tls ? 8883 : 1883);
-            if (tls) {
-                builder = builder.sslWithDefaultConfig();
-            }
-            if (properties.username() != null && !properties.username().isBlank()) {
-                builder = builder.simpleAuth()
-                        .username(properties.username())
-                        .password(
-                                properties.password() == null
-                                        ? new byte[0]
-                                        : properties.password().getBytes(StandardCharsets.UTF_8))
-                        .applySimpleAuth();
-            }
-            where = url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : "");
-            var group = properties.sharedGroup();
-            subscription = group == null || group.isBlank()
-                    ? MqttTopics.ALL_REQUESTS
-                    : "$share/" + group.strip() + "/" + MqttTopics.ALL_REQUESTS;
+        var url = URI.create(properties.brokerUrl().strip());
+        var tls = "ssl".equals(url.getScheme()) || "mqtts".equals(url.getScheme());
+        builder = builder.serverHost(url.getHost()).serverPort(url.getPort() > 0 ? url.getPort() : tls ? 8883 : 1883);
+        if (tls) {
+            builder = builder.sslWithDefaultConfig();
         }
+        if (properties.username() != null && !properties.username().isBlank()) {
+            builder = builder.simpleAuth()
+                    .username(properties.username())
+                    .password(
+                            properties.password() == null
+                                    ? new byte[0]
+                                    : properties.password().getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+        }
+        where = url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : "");
+        var group = properties.sharedGroup();
+        subscription = group == null || group.isBlank()
+                ? MqttTopics.ALL_REQUESTS
+                : "$share/" + group.strip() + "/" + MqttTopics.ALL_REQUESTS;
         var connecting = builder.buildAsync();
         // With a persistent session a request is acknowledged only once it is answered, so the
         // broker sends again what a node took but did not answer before it went away. ALL, not
         // SUBSCRIBED: what a persistent session kept arrives right after the CONNACK, before this
         // client has subscribed again, and would otherwise be acknowledged and dropped.
-        connecting.publishes(MqttGlobalPublishFilter.ALL, this::received, persistent);
+        connecting.publishes(
+                MqttGlobalPublishFilter.ALL,
+                publish -> received(publish.getTopic().toString(), publish.getPayloadAsBytes(), () -> {
+                    if (persistent) {
+                        publish.acknowledge();
+                    }
+                }),
+                persistent);
         try {
             connecting
                     .connectWith()
@@ -152,44 +156,46 @@ class MqttDeviceGateway implements SmartLifecycle {
                 persistent ? " (persistent session " + properties.clientId().strip() + ")" : "");
     }
 
-    private void received(Mqtt3Publish publish) {
+    /**
+     * A request from the broker; {@code acknowledge} tells a broker that keeps the node's session that
+     * it was answered (or was no request), so that it is not delivered again.
+     */
+    private void received(String topic, byte[] payload, Runnable acknowledge) {
         if (stopping) {
             // Not acknowledged: with a persistent session the broker sends it again to the node's next
             // connection; with a clean one it is lost, as anything sent while no node listens.
             return;
         }
-        var deviceId = MqttTopics.deviceOfRequests(publish.getTopic().toString());
+        var deviceId = MqttTopics.deviceOfRequests(topic);
         if (deviceId.isEmpty()) {
-            acknowledge(publish);
+            acknowledge.run();
             return;
         }
-        var payload = publish.getPayloadAsBytes();
         try {
-            workers.execute(() -> handle(deviceId.get(), payload, publish));
+            workers.execute(() -> handle(deviceId.get(), payload, acknowledge));
         } catch (RejectedExecutionException e) {
             if (!workers.isShutdown()) {
                 reply(deviceId.get(), requests.write(requests.busy(payload)));
-                acknowledge(publish);
+                acknowledge.run();
             }
         }
     }
 
-    private void handle(String deviceId, byte[] payload, Mqtt3Publish publish) {
+    private void handle(String deviceId, byte[] payload, Runnable acknowledge) {
         try {
             requests.handle(deviceId, payload).ifPresent(reply -> reply(deviceId, requests.write(reply)));
         } catch (RuntimeException e) {
             log.error("A device request over MQTT failed", e);
         }
-        acknowledge(publish);
-    }
-
-    private void acknowledge(Mqtt3Publish publish) {
-        if (properties.persistentSession()) {
-            publish.acknowledge();
-        }
+        acknowledge.run();
     }
 
     private void reply(String deviceId, byte[] body) {
+        var broker = inProcess;
+        if (broker != null) {
+            broker.publish(MqttTopics.replies(deviceId), body);
+            return;
+        }
         var current = client;
         if (current == null) {
             return;
@@ -209,11 +215,15 @@ class MqttDeviceGateway implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         var current = client;
-        if (current == null) {
+        var broker = inProcess;
+        if (current == null && broker == null) {
             return;
         }
         stopping = true;
-        if (!properties.persistentSession()) {
+        if (broker != null) {
+            // No new requests; those already taken are answered before the broker stops.
+            broker.stopListening();
+        } else if (!properties.persistentSession()) {
             try {
                 // No new requests; those already taken are answered before the connection closes.
                 current.unsubscribeWith().topicFilter(subscription).send().get(2, TimeUnit.SECONDS);
@@ -236,12 +246,15 @@ class MqttDeviceGateway implements SmartLifecycle {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
-        try {
-            current.disconnect().get(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.debug("Disconnecting on shutdown failed", e);
+        inProcess = null;
+        if (current != null) {
+            try {
+                current.disconnect().get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Disconnecting on shutdown failed", e);
+            }
         }
         client = null;
     }
@@ -251,9 +264,12 @@ class MqttDeviceGateway implements SmartLifecycle {
 
     State state() {
         var current = client;
+        var broker = inProcess;
         var pool = workers;
         return new State(
-                current != null && current.getState().isConnected(),
+                broker != null
+                        ? broker.isRunning()
+                        : current != null && current.getState().isConnected(),
                 where,
                 subscription,
                 pool == null ? 0 : pool.getActiveCount(),
@@ -262,7 +278,7 @@ class MqttDeviceGateway implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return client != null;
+        return client != null || inProcess != null;
     }
 
     /** After the embedded broker has started; stopped before it. */

@@ -26,12 +26,4 @@ public final class MqttTopics {
         var matcher = REQUESTS.matcher(topic);
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
-
-    static boolean isRepliesTopic(String topic) {
-        return topic.startsWith("corner/v1/devices/")
-                && topic.endsWith("/replies")
-                && topic.indexOf('+') < 0
-                && topic.indexOf('#') < 0
-                && topic.split("/", -1).length == 5;
-    }
 }
