@@ -146,15 +146,20 @@ public class EmbeddedBroker implements SmartLifecycle {
         if (current == null) {
             return;
         }
-        // The broker releases the payload once it has sent it on.
-        current.internalPublish(
-                MqttMessageBuilders.publish()
-                        .topicName(topic)
-                        .qos(MqttQoS.AT_LEAST_ONCE)
-                        .retained(false)
-                        .payload(Unpooled.wrappedBuffer(payload))
-                        .build(),
-                CORNER);
+        try {
+            // The broker releases the payload once it has sent it on.
+            current.internalPublish(
+                    MqttMessageBuilders.publish()
+                            .topicName(topic)
+                            .qos(MqttQoS.AT_LEAST_ONCE)
+                            .retained(false)
+                            .payload(Unpooled.wrappedBuffer(payload))
+                            .build(),
+                    CORNER);
+        } catch (IllegalStateException stopping) {
+            // A reply after a shutdown that did not wait for it: no device can hear it any more.
+            log.debug("A reply on {} was not published: the broker is stopping", topic);
+        }
     }
 
     @Override

@@ -65,7 +65,7 @@ class MqttDeviceGateway implements SmartLifecycle {
         var broker = embedded.getIfAvailable();
         if (broker != null) {
             where = "the embedded broker on port " + broker.port() + ", in process";
-            subscription = MqttTopics.ALL_REQUESTS;
+            subscription = null;
             broker.listen((topic, payload) -> received(topic, payload, () -> {}));
             inProcess = broker;
             log.info("Device protocol over MQTT: requests taken from {}", where);

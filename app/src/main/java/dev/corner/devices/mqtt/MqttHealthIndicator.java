@@ -21,7 +21,9 @@ class MqttHealthIndicator extends AbstractHealthIndicator {
         var state = gateway.state();
         (state.connected() ? builder.up() : builder.down())
                 .withDetail("broker", String.valueOf(state.broker()))
-                .withDetail("subscription", String.valueOf(state.subscription()))
+                .withDetail(
+                        "subscription",
+                        state.subscription() == null ? "none: requests taken in process" : state.subscription())
                 .withDetail("busyWorkers", state.busyWorkers())
                 .withDetail("waitingRequests", state.waiting());
     }

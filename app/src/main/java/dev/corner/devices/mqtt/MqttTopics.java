@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** The topics of device protocol v1 over MQTT, one pair per device. */
 public final class MqttTopics {
 
-    /** What Corner subscribes to: every device's requests. */
+    /** Every device's requests: what Corner subscribes to at an external broker. */
     public static final String ALL_REQUESTS = "corner/v1/devices/+/requests";
 
     private static final Pattern REQUESTS = Pattern.compile("corner/v1/devices/([^/+#]+)/requests");
