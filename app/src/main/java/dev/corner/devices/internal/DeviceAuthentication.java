@@ -7,6 +7,7 @@ import dev.corner.devices.model.DeviceSignature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,10 @@ public class DeviceAuthentication {
 
     /** The largest body a device may send, over any transport. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
+    private static final Pattern NONCE = Pattern.compile("[\\x21-\\x7e]+");
 
     private final DeviceRecords records;
     private final DeviceSecrets secrets;
@@ -93,7 +98,7 @@ public class DeviceAuthentication {
                 || request.signature() == null) {
             return refused("MISSING_SIGNATURE", "X-Corner-Device, -Timestamp, -Nonce and -Signature are required");
         }
-        if (!request.deviceId().matches("[A-Za-z0-9._:-]{1,64}")) {
+        if (!DEVICE_ID.matcher(request.deviceId()).matches()) {
             return refused("UNKNOWN_DEVICE", "unknown or revoked device");
         }
         var device = records.device(new DeviceId(request.deviceId())).filter(d -> d.status() != Status.REVOKED);
@@ -108,7 +113,7 @@ public class DeviceAuthentication {
         }
         var now = clock.instant();
         var timestamp = request.timestamp();
-        if (!timestamp.matches("\\d{1,12}")
+        if (!TIMESTAMP.matcher(timestamp).matches()
                 || Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), now)
                                 .abs()
                                 .compareTo(window)
@@ -117,7 +122,7 @@ public class DeviceAuthentication {
                     "STALE_TIMESTAMP", "the timestamp is more than " + window.toSeconds() + " s from server time");
         }
         var nonce = request.nonce();
-        if (nonce.length() < 16 || nonce.length() > 64 || !nonce.matches("[\\x21-\\x7e]+")) {
+        if (nonce.length() < 16 || nonce.length() > 64 || !NONCE.matcher(nonce).matches()) {
             return refused("BAD_NONCE", "the nonce must be 16 to 64 printable characters");
         }
         var id = device.get().id();
@@ -154,7 +159,7 @@ public class DeviceAuthentication {
      * DeviceSignature#brokerPassword}); compared in constant time.
      */
     public boolean brokerPasswordMatches(String deviceId, String password) {
-        if (deviceId == null || password == null || !deviceId.matches("[A-Za-z0-9._:-]{1,64}")) {
+        if (deviceId == null || password == null || !DEVICE_ID.matcher(deviceId).matches()) {
             return false;
         }
         return records.device(new DeviceId(deviceId))
