@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The CPU time the whole machine spent busy (every process: Corner, PostgreSQL, the broker, the
@@ -18,24 +19,34 @@ final class MachineCpu {
 
     private MachineCpu() {}
 
+    /** The CPUs {@code /proc/stat} counts, whatever this JVM may be limited to. */
     static int cores() {
-        return Runtime.getRuntime().availableProcessors();
+        return (int) lines().stream()
+                .filter(line -> line.startsWith("cpu") && Character.isDigit(line.charAt(3)))
+                .count();
     }
 
-    /** Busy CPU seconds since boot, over all cores: user, nice, system, irq, softirq and steal. */
+    /**
+     * Busy CPU seconds since boot, over all cores: user, nice, system, irq and softirq. Not steal:
+     * time a virtual machine waited for its host is not time anything here ran.
+     */
     static double busySeconds() {
-        try {
-            for (var line : Files.readAllLines(STAT)) {
-                if (line.startsWith("cpu ")) {
-                    var ticks = Arrays.stream(line.substring(4).strip().split("\\s+"))
-                            .mapToLong(Long::parseLong)
-                            .toArray();
-                    // user nice system idle iowait irq softirq steal …
-                    long busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6] + ticks[7];
-                    return busy / TICKS_PER_SECOND;
-                }
+        for (var line : lines()) {
+            if (line.startsWith("cpu ")) {
+                var ticks = Arrays.stream(line.substring(4).strip().split("\\s+"))
+                        .mapToLong(Long::parseLong)
+                        .toArray();
+                // user nice system idle iowait irq softirq steal …
+                long busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6];
+                return busy / TICKS_PER_SECOND;
             }
-            throw new IllegalStateException("no cpu line in " + STAT);
+        }
+        throw new IllegalStateException("no cpu line in " + STAT);
+    }
+
+    private static List<String> lines() {
+        try {
+            return Files.readAllLines(STAT);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -74,6 +74,15 @@ final class PressWrites {
         return "'" + text.replace("'", "''") + "'";
     }
 
+    /**
+     * JSON as a literal in a pgbench script, where {@code :name} would be read as a variable: a
+     * colon followed by a letter can only be inside a string (PostgreSQL writes {@code ": "} between
+     * a key and its value), so it is written as the same character escaped.
+     */
+    private static String json(String text) {
+        return literal(text.replaceAll(":(?=[A-Za-z_])", "\\\\u003a"));
+    }
+
     /** One transaction writing {@code presses} presses' rows, each table's rows in one statement. */
     private static String statements(String store, String product, String answer, String evidence, int presses) {
         return """
@@ -106,6 +115,6 @@ final class PressWrites {
                 update bench_inventory_levels set reserved = reserved + %5$d, updated_at = now()
                   where store_id = %1$s and product_id = %2$s;
                 commit;
-                """.formatted(literal(store), literal(product), literal(answer), literal(evidence), presses);
+                """.formatted(literal(store), literal(product), json(answer), json(evidence), presses);
     }
 }
