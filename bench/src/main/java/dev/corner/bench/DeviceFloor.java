@@ -28,28 +28,15 @@ final class DeviceFloor {
     static MachineCpu.Measured overHttp(String base, List<DeviceCredentials> devices, int clients, int seconds)
             throws InterruptedException {
         var window = new Window(seconds);
-        var failure = new AtomicReference<RuntimeException>();
-        var threads = new ArrayList<Thread>();
-        for (int c = 0; c < clients; c++) {
-            int first = c;
-            var thread = new Thread(() -> {
-                try (var transport = new HttpTransport(base)) {
-                    for (int i = first; window.open(); i += clients) {
-                        check(transport.exchange(config(devices.get(i % devices.size()))));
-                        window.answered();
-                    }
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
+        window.run(clients, first -> {
+            try (var transport = new HttpTransport(base)) {
+                for (int i = first; window.open(); i += clients) {
+                    check(transport.exchange(config(devices.get(i % devices.size()))));
+                    window.answered();
                 }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        window.measureCpu();
-        for (var thread : threads) {
-            thread.join();
-        }
-        return report(window, "HTTP", clients + " clients", failure.get());
+            }
+        });
+        return report(window, "HTTP", clients + " clients", null);
     }
 
     /**

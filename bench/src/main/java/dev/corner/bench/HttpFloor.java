@@ -2,9 +2,8 @@ package dev.corner.bench;
 
 import dev.corner.simulator.KeepAliveConnection;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The floor of Corner's HTTP stack on this machine: the cheapest authenticated request there is
@@ -21,37 +20,22 @@ final class HttpFloor {
     static MachineCpu.Measured measure(String base, String token, int clients, int seconds)
             throws InterruptedException {
         var window = new Window(seconds);
-        var failure = new AtomicReference<RuntimeException>();
-        var threads = new ArrayList<Thread>();
-        for (int c = 0; c < clients; c++) {
-            var thread = new Thread(() -> {
-                try (var connection = new KeepAliveConnection(base)) {
-                    var headers = Map.of("Authorization", "Bearer " + token);
-                    while (window.open()) {
-                        int status = connection
-                                .send("GET", "/api/v1/stores", headers, "")
-                                .status();
-                        if (status != 200) {
-                            throw new IllegalStateException("GET /api/v1/stores answered " + status);
-                        }
-                        window.answered();
+        var headers = Map.of("Authorization", "Bearer " + token);
+        window.run(clients, client -> {
+            try (var connection = new KeepAliveConnection(base)) {
+                while (window.open()) {
+                    int status = connection
+                            .send("GET", "/api/v1/stores", headers, "")
+                            .status();
+                    if (status != 200) {
+                        throw new IllegalStateException("GET /api/v1/stores answered " + status);
                     }
-                } catch (IOException e) {
-                    failure.compareAndSet(null, new IllegalStateException(e));
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
+                    window.answered();
                 }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        window.measureCpu();
-        for (var thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         var measured = window.measured();
         System.out.printf(
                 "HTTP floor (GET /api/v1/stores, the cheapest authenticated request; %d clients, %d s):"

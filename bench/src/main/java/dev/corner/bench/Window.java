@@ -1,8 +1,11 @@
 package dev.corner.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * A floor's measuring window: a 5 s warm-up, then the counted seconds. It counts the answers that
@@ -32,6 +35,34 @@ final class Window {
         long now = System.nanoTime();
         if (now >= warmUpEnds && now < ends) {
             answered.incrementAndGet();
+        }
+    }
+
+    /**
+     * Runs {@code clients} threads, each given its number, which send requests while the window is
+     * {@link #open()}; measures the machine's CPU meanwhile and throws the first failure of any.
+     */
+    void run(int clients, IntConsumer client) throws InterruptedException {
+        var failure = new AtomicReference<RuntimeException>();
+        var threads = new ArrayList<Thread>();
+        for (int c = 0; c < clients; c++) {
+            int number = c;
+            var thread = new Thread(() -> {
+                try {
+                    client.accept(number);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        measureCpu();
+        for (var thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
