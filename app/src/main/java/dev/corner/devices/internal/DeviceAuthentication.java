@@ -1,6 +1,7 @@
 package dev.corner.devices.internal;
 
 import dev.corner.common.Digests;
+import dev.corner.common.Ids;
 import dev.corner.devices.DeviceId;
 import dev.corner.devices.internal.DeviceRecords.Status;
 import dev.corner.devices.model.DeviceSignature;
@@ -25,7 +26,6 @@ public class DeviceAuthentication {
     /** The largest body a device may send, over any transport. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
     private static final Pattern NONCE = Pattern.compile("[\\x21-\\x7e]+");
 
@@ -98,7 +98,7 @@ public class DeviceAuthentication {
                 || request.signature() == null) {
             return refused("MISSING_SIGNATURE", "X-Corner-Device, -Timestamp, -Nonce and -Signature are required");
         }
-        if (!DEVICE_ID.matcher(request.deviceId()).matches()) {
+        if (!Ids.valid(request.deviceId())) {
             return refused("UNKNOWN_DEVICE", "unknown or revoked device");
         }
         var device = records.device(new DeviceId(request.deviceId())).filter(d -> d.status() != Status.REVOKED);
@@ -159,7 +159,7 @@ public class DeviceAuthentication {
      * DeviceSignature#brokerPassword}); compared in constant time.
      */
     public boolean brokerPasswordMatches(String deviceId, String password) {
-        if (deviceId == null || password == null || !DEVICE_ID.matcher(deviceId).matches()) {
+        if (deviceId == null || password == null || !Ids.valid(deviceId)) {
             return false;
         }
         return records.device(new DeviceId(deviceId))
