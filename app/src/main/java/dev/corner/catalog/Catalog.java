@@ -7,6 +7,7 @@ import dev.corner.common.Ids;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
 import dev.corner.common.Text;
+import dev.corner.common.WriteOnceRows;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.time.Clock;
@@ -19,11 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
     private final CatalogRecords records;
+    /** A product's row is written once and never changed or deleted; its offers are not kept here. */
+    private final WriteOnceRows<ProductId, Product> products;
+
     private final Stores stores;
     private final Clock clock;
 
     Catalog(CatalogRecords records, Stores stores, Clock clock) {
         this.records = records;
+        this.products = new WriteOnceRows<>(10_000, records::find);
         this.stores = stores;
         this.clock = clock;
     }
@@ -62,12 +67,12 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public Optional<Product> product(ProductId id) {
-        return records.find(id);
+        return products.find(id);
     }
 
     @Transactional(readOnly = true)
     public Product requireProduct(ProductId id) {
-        return records.find(id).orElseThrow(() -> CornerException.notFound("PRODUCT_NOT_FOUND", "no product " + id));
+        return products.find(id).orElseThrow(() -> CornerException.notFound("PRODUCT_NOT_FOUND", "no product " + id));
     }
 
     @Transactional(readOnly = true)

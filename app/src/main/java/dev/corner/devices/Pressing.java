@@ -22,6 +22,7 @@ import dev.corner.devices.model.SlotPolicy;
 import dev.corner.devices.model.SpendingLimitPolicy;
 import dev.corner.devices.model.Strategy;
 import dev.corner.inventory.Inventory;
+import dev.corner.orders.OrderId;
 import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
 import dev.corner.orders.Ordering;
@@ -101,15 +102,13 @@ public class Pressing {
         var pressed = records.lockForPress(deviceId, Ids.requireValid(slotId, "slotId"))
                 .orElseThrow(() -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
         var now = clock.instant();
-        var history = records.pressHistory(deviceId, pressId, now.minus(Duration.ofMinutes(1)));
+        var device = pressed.device();
+        var slot = pressed.slot();
+        var history = records.pressHistory(deviceId, device.household(), pressId, now.minus(Duration.ofMinutes(1)));
         if (history.earlierAnswer().isPresent()) {
             return json.readValue(history.earlierAnswer().get(), PressAnswer.class);
         }
-        var device = pressed.device();
-        var slot = pressed.slot();
-        var household = device.household() == null
-                ? HouseholdSettings.Settings.DEFAULT
-                : settings.find(device.household()).orElse(HouseholdSettings.Settings.DEFAULT);
+        var household = history.household().orElse(HouseholdSettings.Settings.DEFAULT);
         if (!device.paused() && new PressStormPolicy(household.pressesPerMinute()).isStorm(history.pressesSince())) {
             // Not remembered as an answer: the device is paused now, and told so by a 429.
             records.setPaused(deviceId, true);
@@ -117,7 +116,13 @@ public class Pressing {
             return PressAnswer.of(Result.THROTTLED, "PRESS_STORM");
         }
         var answer = decide(device, pressed.overrides(), slot, multiplier, household, pressId);
-        records.recordPress(deviceId, pressId, slotId, json.writeValueAsString(answer), now);
+        // An order other than the slot's open one was placed by this press, and is now the open one.
+        var placed = answer.orderId() == null
+                        || (slot.openOrder() != null
+                                && answer.orderId().equals(slot.openOrder().value()))
+                ? null
+                : new OrderId(answer.orderId());
+        records.recordPress(deviceId, pressId, slotId, json.writeValueAsString(answer), placed, now);
         if (answer.result() == Result.LIMIT_EXCEEDED || answer.result() == Result.UNAVAILABLE) {
             events.publishEvent(new DeviceEvents.PressRefused(
                     deviceId, device.household(), slotId, answer.result().name(), answer.reason()));
@@ -179,7 +184,6 @@ public class Pressing {
                     candidate.price(),
                     product));
             if (placed.isPresent()) {
-                records.setOpenOrder(device.id(), slot.slotId(), placed.get().orderId());
                 if (reason == null) {
                     return answer(Result.ORDER_PLACED, placed.get(), product);
                 }

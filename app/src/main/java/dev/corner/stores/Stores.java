@@ -9,7 +9,7 @@ import dev.corner.common.Ids;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
 import dev.corner.common.Text;
-import dev.corner.stores.internal.KnownStores;
+import dev.corner.common.WriteOnceRows;
 import dev.corner.stores.internal.StoreRecords;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,13 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stores {
 
     private final StoreRecords records;
-    private final KnownStores known;
+    /**
+     * A store's row is written once, when it opens, and never changed or deleted. Staff and their
+     * rights are not kept here: taking someone off the staff must take effect at once on every node.
+     * If stores ever become editable or closable, they must not be kept here.
+     */
+    private final WriteOnceRows<StoreId, Store> known;
+
     private final Accounts accounts;
     private final Clock clock;
 
-    Stores(StoreRecords records, KnownStores known, Accounts accounts, Clock clock) {
+    Stores(StoreRecords records, Accounts accounts, Clock clock) {
         this.records = records;
-        this.known = known;
+        this.known = new WriteOnceRows<>(10_000, records::find);
         this.accounts = accounts;
         this.clock = clock;
     }

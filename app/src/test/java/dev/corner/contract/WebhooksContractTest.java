@@ -99,6 +99,7 @@ class WebhooksContractTest extends ContractTest {
         assertThat(hmac("whsec_wrong", timestamp + "." + registered.body())).isNotEqualTo(parts[1].substring(3));
 
         var shop = town.shop(3);
+        assertThat(subscribe(shop.merchant(), List.of("order.placed")).status()).isEqualTo(201);
         var household = town.account("HOUSEHOLD");
         town.claim(household, device);
         assertThat(town.bind(household, device, List.of(shop.productId()), List.of(shop.storeId()), 600)
@@ -107,8 +108,11 @@ class WebhooksContractTest extends ContractTest {
         awaitEvent("slot.changed", device.deviceId());
         var press = new DeviceClient(api, device.deviceId(), device.secret(), clock).press("main", "hook-press-1");
         var orderId = press.text("orderId");
-        var placed = awaitEvent("order.placed", orderId);
-        assertThat(placed.body()).contains(device.deviceId()).doesNotContain(shop.storeId());
+        // The maker and the store's merchant each hear of the order, each with what is theirs to know.
+        var placed = awaitEvent("order.placed", device.deviceId());
+        assertThat(placed.body()).contains(orderId).doesNotContain(shop.storeId());
+        var atTheStore = awaitEvent("order.placed", shop.storeId());
+        assertThat(atTheStore.body()).contains(orderId).doesNotContain(device.deviceId());
 
         var removed = api.delete(
                 "/api/v1/device-models/" + device.modelId() + "/devices/" + device.deviceId(), maker.token());

@@ -5,6 +5,7 @@ import dev.corner.common.AccountId;
 import dev.corner.common.Money;
 import dev.corner.common.SqlTime;
 import dev.corner.devices.DeviceId;
+import dev.corner.devices.HouseholdSettings.Settings;
 import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.SlotPolicy;
 import dev.corner.devices.model.Strategy;
@@ -296,42 +297,60 @@ public class DeviceRecords {
                 .update();
     }
 
-    public void setOpenOrder(DeviceId device, String slotId, OrderId order) {
-        jdbc.sql("update device_slots set open_order_id = :order where device_id = :device and slot_id = :slot")
-                .param("order", order == null ? null : order.value())
-                .param("device", device.value())
-                .param("slot", slotId)
-                .update();
-    }
-
-    /** The answer to an earlier press with this id, if any, and how many presses the device made since. */
-    public record PressHistory(Optional<String> earlierAnswer, long pressesSince) {}
+    /**
+     * The answer to an earlier press with this id, if any, how many presses the device made since,
+     * and its household's settings, if the household has any.
+     */
+    public record PressHistory(Optional<String> earlierAnswer, long pressesSince, Optional<Settings> household) {}
 
     /**
-     * Both in one statement. Read after the device's lock was taken, in a statement of its own, so
+     * All in one statement. Read after the device's lock was taken, in a statement of its own, so
      * that a press that held the lock and committed is seen.
      */
-    public PressHistory pressHistory(DeviceId device, String pressId, Instant since) {
+    public PressHistory pressHistory(DeviceId device, AccountId household, String pressId, Instant since) {
         return jdbc.sql("""
-                        select (select answer from device_presses where device_id = :device and press_id = :press),
-                               (select count(*) from device_presses where device_id = :device and created_at > :since)""")
+                        select (select answer from device_presses where device_id = :device and press_id = :press)
+                                   as earlier_answer,
+                               (select count(*) from device_presses where device_id = :device and created_at > :since)
+                                   as presses_since,
+                               h.*
+                        from (select 1) as one
+                        left join device_household_settings h on h.household_id = :household""")
                 .param("device", device.value())
+                .param("household", household == null ? "" : household.value())
                 .param("press", pressId)
                 .param("since", SqlTime.utc(since))
-                .query((rs, n) -> new PressHistory(Optional.ofNullable(rs.getString(1)), rs.getLong(2)))
+                .query((rs, n) -> new PressHistory(
+                        Optional.ofNullable(rs.getString("earlier_answer")),
+                        rs.getLong("presses_since"),
+                        rs.getString("household_id") == null
+                                ? Optional.empty()
+                                : Optional.of(SettingsRecords.settings(rs))))
                 .single();
     }
 
-    public void recordPress(DeviceId device, String pressId, String slotId, String answer, Instant at) {
-        jdbc.sql("""
-                        insert into device_presses (device_id, press_id, slot_id, answer, created_at)
-                        values (:device, :press, :slot, cast(:answer as jsonb), :at)""")
+    /**
+     * Remembers the press and its answer; with {@code placed}, the order it placed, which becomes the
+     * slot's open order (one statement).
+     */
+    public void recordPress(DeviceId device, String pressId, String slotId, String answer, OrderId placed, Instant at) {
+        var insert = """
+                insert into device_presses (device_id, press_id, slot_id, answer, created_at)
+                values (:device, :press, :slot, cast(:answer as jsonb), :at)""";
+        var sql = placed == null ? insert : """
+                with open_order as (
+                    update device_slots set open_order_id = :order where device_id = :device and slot_id = :slot)
+                """ + insert;
+        var statement = jdbc.sql(sql)
                 .param("device", device.value())
                 .param("press", pressId)
                 .param("slot", slotId)
                 .param("answer", answer)
-                .param("at", SqlTime.utc(at))
-                .update();
+                .param("at", SqlTime.utc(at));
+        if (placed != null) {
+            statement = statement.param("order", placed.value());
+        }
+        statement.update();
     }
 
     /** False if the device used this nonce before (within the memory of the nonce table). */

@@ -7,6 +7,8 @@ import dev.corner.common.SqlTime;
 import dev.corner.devices.HouseholdSettings.Settings;
 import dev.corner.devices.model.Consent;
 import dev.corner.devices.model.RepeatPresses;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,25 +27,28 @@ public class SettingsRecords {
     public Optional<Settings> find(AccountId household) {
         return jdbc.sql("select * from device_household_settings where household_id = :household")
                 .param("household", household.value())
-                .query((rs, n) -> {
-                    var currency = rs.getString("currency");
-                    var order = (Long) rs.getObject("order_limit");
-                    var monthly = (Long) rs.getObject("monthly_limit");
-                    return new Settings(
-                            Consent.valueOf(rs.getString("consent")),
-                            rs.getInt("cancel_window_minutes"),
-                            rs.getInt("price_guard_percent"),
-                            order == null ? null : new Money(order, currency),
-                            monthly == null ? null : new Money(monthly, currency),
-                            rs.getInt("presses_per_minute"),
-                            rs.getBoolean("paused"),
-                            RepeatPresses.valueOf(rs.getString("repeat_presses")),
-                            rs.getInt("max_order_quantity"),
-                            rs.getObject("latitude") == null
-                                    ? null
-                                    : new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")));
-                })
+                .query((rs, n) -> settings(rs))
                 .optional();
+    }
+
+    /** The settings in the current row of {@code rs}, a row of {@code device_household_settings}. */
+    static Settings settings(ResultSet rs) throws SQLException {
+        var currency = rs.getString("currency");
+        var order = (Long) rs.getObject("order_limit");
+        var monthly = (Long) rs.getObject("monthly_limit");
+        return new Settings(
+                Consent.valueOf(rs.getString("consent")),
+                rs.getInt("cancel_window_minutes"),
+                rs.getInt("price_guard_percent"),
+                order == null ? null : new Money(order, currency),
+                monthly == null ? null : new Money(monthly, currency),
+                rs.getInt("presses_per_minute"),
+                rs.getBoolean("paused"),
+                RepeatPresses.valueOf(rs.getString("repeat_presses")),
+                rs.getInt("max_order_quantity"),
+                rs.getObject("latitude") == null
+                        ? null
+                        : new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")));
     }
 
     public void save(AccountId household, Settings settings, Instant at) {

@@ -1,5 +1,6 @@
 package dev.corner.notifications.internal;
 
+import dev.corner.common.AccountId;
 import dev.corner.devices.DeviceEvents;
 import dev.corner.devices.DeviceEvents.DeviceDeregistered;
 import dev.corner.devices.DeviceEvents.DeviceRegistered;
@@ -106,15 +107,18 @@ class WebhookEvents {
             Optional<DeviceEvents.DeviceOrigin> origin) {
         data.put("orderId", orderId.value());
         data.put("storeId", storeId.value());
-        var eventId = type + ":" + orderId.value();
-        stores.find(storeId).ifPresent(store -> webhooks.publish(store.merchantId(), type, eventId, data));
+        var dataByOwner = new LinkedHashMap<AccountId, Map<String, Object>>();
+        stores.find(storeId).ifPresent(store -> dataByOwner.put(store.merchantId(), data));
         origin.ifPresent(device -> {
             // The maker learns what its device did, not where the household shops.
             var withDevice = new LinkedHashMap<>(data);
             withDevice.remove("storeId");
             withDevice.put("deviceId", device.deviceId().value());
             withDevice.put("slotId", device.slotId());
-            webhooks.publish(device.makerId(), type, eventId, withDevice);
+            dataByOwner.put(device.makerId(), withDevice);
         });
+        if (!dataByOwner.isEmpty()) {
+            webhooks.publish(type, type + ":" + orderId.value(), dataByOwner);
+        }
     }
 }

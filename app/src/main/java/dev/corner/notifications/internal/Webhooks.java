@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,18 +116,34 @@ class Webhooks {
     /** Queues an event for every subscription of {@code owner} that wants it. */
     @Transactional
     void publish(AccountId owner, String type, String eventId, Map<String, Object> data) {
-        var hooks = records.activeOf(owner).stream().filter(h -> h.wants(type)).toList();
+        publish(type, eventId, Map.of(owner, data));
+    }
+
+    /**
+     * Queues one event for several owners, each with its own data, for every subscription of theirs
+     * that wants it; their subscriptions are read at once.
+     */
+    @Transactional
+    void publish(String type, String eventId, Map<AccountId, Map<String, Object>> dataByOwner) {
+        var hooks = records.activeOf(dataByOwner.keySet()).stream()
+                .filter(h -> h.wants(type))
+                .toList();
         if (hooks.isEmpty()) {
             return;
         }
         var now = clock.instant();
-        var envelope = new LinkedHashMap<String, Object>();
-        envelope.put("id", eventId);
-        envelope.put("type", type);
-        envelope.put("createdAt", now.toString());
-        envelope.put("data", data);
-        var payload = json.writeValueAsString(envelope);
-        hooks.forEach(hook -> records.enqueue(hook.id(), eventId, type, payload, now));
+        var payloads = new HashMap<AccountId, String>();
+        for (var hook : hooks) {
+            var payload = payloads.computeIfAbsent(hook.owner(), owner -> {
+                var envelope = new LinkedHashMap<String, Object>();
+                envelope.put("id", eventId);
+                envelope.put("type", type);
+                envelope.put("createdAt", now.toString());
+                envelope.put("data", dataByOwner.get(owner));
+                return json.writeValueAsString(envelope);
+            });
+            records.enqueue(hook.id(), eventId, type, payload, now);
+        }
     }
 
     String secretOf(WebhookRecords.Webhook hook) {

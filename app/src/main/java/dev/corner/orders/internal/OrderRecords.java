@@ -36,15 +36,25 @@ public class OrderRecords {
         this.jdbc = jdbc;
     }
 
+    /** The order and its lines, in one statement. */
     public void insert(Order order) {
         var view = order.view();
+        var lines = order.lines();
         jdbc.sql("""
-                        insert into orders (id, household_id, store_id, status, fulfilment, total_amount, currency,
-                                            placed_at, cancel_until, source, updated_at, confirm_by, consent_evidence,
-                                            fulfilment_id)
-                        values (:id, :household, :store, :status, :fulfilment, :total, :currency,
-                                :placedAt, :cancelUntil, :source, :placedAt, :confirmBy, cast(:evidence as jsonb),
-                                :fulfilmentId)""")
+                        with placed as (
+                            insert into orders (id, household_id, store_id, status, fulfilment, total_amount, currency,
+                                                placed_at, cancel_until, source, updated_at, confirm_by,
+                                                consent_evidence, fulfilment_id)
+                            values (:id, :household, :store, :status, :fulfilment, :total, :currency,
+                                    :placedAt, :cancelUntil, :source, :placedAt, :confirmBy, cast(:evidence as jsonb),
+                                    :fulfilmentId))
+                        insert into order_lines (order_id, line_no, product_id, product_name, quantity, unit_price,
+                                                 reservation_id)
+                        select :id, l.line_no, l.product, l.name, l.quantity, l.price, l.reservation
+                        from unnest(cast(:products as varchar[]), cast(:names as varchar[]),
+                                    cast(:quantities as bigint[]), cast(:prices as bigint[]),
+                                    cast(:reservations as varchar[]))
+                             with ordinality as l(product, name, quantity, price, reservation, line_no)""")
                 .param("id", view.orderId().value())
                 .param("household", view.householdId().value())
                 .param("store", view.storeId().value())
@@ -58,11 +68,16 @@ public class OrderRecords {
                 .param("confirmBy", SqlTime.utc(view.confirmBy()))
                 .param("evidence", order.consentEvidence())
                 .param("fulfilmentId", view.fulfilmentId())
+                .param(
+                        "products",
+                        lines.stream().map(l -> l.productId().value()).toArray(String[]::new))
+                .param("names", lines.stream().map(OrderLine::name).toArray(String[]::new))
+                .param("quantities", lines.stream().map(OrderLine::quantity).toArray(Long[]::new))
+                .param("prices", lines.stream().map(l -> l.unitPrice().amount()).toArray(Long[]::new))
+                .param(
+                        "reservations",
+                        lines.stream().map(l -> l.reservation().value()).toArray(String[]::new))
                 .update();
-        int n = 0;
-        for (var line : order.lines()) {
-            insertLine(view.orderId(), ++n, line);
-        }
     }
 
     /** The order's last line, added after it was placed, and its new total. */
