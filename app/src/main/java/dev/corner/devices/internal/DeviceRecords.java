@@ -4,6 +4,7 @@ import dev.corner.catalog.ProductId;
 import dev.corner.common.AccountId;
 import dev.corner.common.Money;
 import dev.corner.common.SqlTime;
+import dev.corner.common.WriteOnceRows;
 import dev.corner.devices.DeviceId;
 import dev.corner.devices.HouseholdSettings.Settings;
 import dev.corner.devices.model.Consent;
@@ -61,8 +62,12 @@ public class DeviceRecords {
 
     private final JdbcClient jdbc;
 
+    /** A device's maker is written when it is provisioned and never changed; devices are never deleted. */
+    private final WriteOnceRows<DeviceId, AccountId> makers;
+
     DeviceRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.makers = new WriteOnceRows<>(100_000, this::readMakerOf);
     }
 
     public void insertModel(Model model, Instant at) {
@@ -411,6 +416,10 @@ public class DeviceRecords {
     }
 
     public Optional<AccountId> makerOf(DeviceId id) {
+        return makers.find(id);
+    }
+
+    private Optional<AccountId> readMakerOf(DeviceId id) {
         return jdbc.sql("select maker_id from devices where id = :id")
                 .param("id", id.value())
                 .query((rs, n) -> new AccountId(rs.getString("maker_id")))
