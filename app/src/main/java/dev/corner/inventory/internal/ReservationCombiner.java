@@ -283,10 +283,12 @@ public class ReservationCombiner implements DisposableBean {
             return granted;
         }
         var takenKeys = totals.keySet().stream().map(byKey::get).toList();
+        // The levels, the reservations and their movements in one statement: if a level did not take
+        // its units, the count says so and the whole batch rolls back.
         int changed = jdbc.sql("""
                         with wanted as (
-                            select * from unnest(cast(:stores as varchar[]), cast(:products as varchar[]),
-                                                 cast(:quantities as bigint[])) as w(s, p, q)),
+                            select * from unnest(cast(:levelStores as varchar[]), cast(:levelProducts as varchar[]),
+                                                 cast(:levelQuantities as bigint[])) as w(s, p, q)),
                         changed as (
                             update inventory_levels l set reserved = l.reserved + w.q, updated_at = :at
                             from wanted w
@@ -294,38 +296,30 @@ public class ReservationCombiner implements DisposableBean {
                               and l.on_hand - l.reserved
                                   + (select coalesce(sum(p.on_hand_delta), 0) from inventory_pending p
                                      where p.store_id = w.s and p.product_id = w.p) >= w.q
-                            returning l.store_id, l.product_id, l.on_hand, l.reserved)
-                        select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
-                        from changed""")
-                .param(
-                        "stores",
-                        takenKeys.stream().map(rs -> rs.get(0).store().value()).toArray(String[]::new))
-                .param(
-                        "products",
-                        takenKeys.stream()
-                                .map(rs -> rs.get(0).product().value())
-                                .toArray(String[]::new))
-                .param("quantities", totals.values().toArray(Long[]::new))
-                .param("at", at)
-                .param("channel", StockFeed.CHANNEL)
-                .query(Integer.class)
-                .single();
-        if (changed != totals.size()) {
-            // Cannot happen while the rows are locked; if it does, the batch rolls back whole.
-            throw new IllegalStateException("stock changed under a locked level: " + changed + " of " + totals.size());
-        }
-        jdbc.sql("""
-                        with held as (
+                            returning l.store_id, l.product_id, l.on_hand, l.reserved),
+                        held as (
                             insert into inventory_reservations
                                 (id, store_id, product_id, quantity, status, reference, created_at, expires_at)
                             select i, s, p, q, 'ACTIVE', r, :at, :expires
                             from unnest(cast(:ids as varchar[]), cast(:stores as varchar[]), cast(:products as varchar[]),
-                                        cast(:quantities as bigint[]), cast(:references as varchar[])) as h(i, s, p, q, r))
-                        insert into inventory_movements
-                            (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
-                        select s, p, 'RESERVED', 0, q, null, r, :at
-                        from unnest(cast(:stores as varchar[]), cast(:products as varchar[]),
-                                    cast(:quantities as bigint[]), cast(:references as varchar[])) as h(s, p, q, r)""")
+                                        cast(:quantities as bigint[]), cast(:references as varchar[])) as h(i, s, p, q, r)),
+                        moved as (
+                            insert into inventory_movements
+                                (store_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, at)
+                            select s, p, 'RESERVED', 0, q, null, r, :at
+                            from unnest(cast(:stores as varchar[]), cast(:products as varchar[]),
+                                        cast(:quantities as bigint[]), cast(:references as varchar[])) as h(s, p, q, r))
+                        select count(pg_notify(:channel, concat_ws('|', store_id, product_id, on_hand, reserved)))
+                        from changed""")
+                .param(
+                        "levelStores",
+                        takenKeys.stream().map(rs -> rs.get(0).store().value()).toArray(String[]::new))
+                .param(
+                        "levelProducts",
+                        takenKeys.stream()
+                                .map(rs -> rs.get(0).product().value())
+                                .toArray(String[]::new))
+                .param("levelQuantities", totals.values().toArray(Long[]::new))
                 .param("ids", taken.stream().map(r -> r.id().value()).toArray(String[]::new))
                 .param("stores", taken.stream().map(r -> r.store().value()).toArray(String[]::new))
                 .param("products", taken.stream().map(r -> r.product().value()).toArray(String[]::new))
@@ -333,7 +327,13 @@ public class ReservationCombiner implements DisposableBean {
                 .param("references", taken.stream().map(Request::reference).toArray(String[]::new))
                 .param("at", at)
                 .param("expires", SqlTime.utc(clock.instant().plus(holdFor)))
-                .update();
+                .param("channel", StockFeed.CHANNEL)
+                .query(Integer.class)
+                .single();
+        if (changed != totals.size()) {
+            // Cannot happen while the rows are locked; if it does, the batch rolls back whole.
+            throw new IllegalStateException("stock changed under a locked level: " + changed + " of " + totals.size());
+        }
         return granted;
     }
 
