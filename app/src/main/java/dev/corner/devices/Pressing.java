@@ -12,6 +12,7 @@ import dev.corner.devices.PressAnswer.Result;
 import dev.corner.devices.internal.DeviceRecords;
 import dev.corner.devices.internal.DeviceRecords.Device;
 import dev.corner.devices.internal.DeviceRecords.Slot;
+import dev.corner.devices.internal.NonceClaim;
 import dev.corner.devices.internal.SettingsRecords;
 import dev.corner.devices.model.Candidate;
 import dev.corner.devices.model.Choice;
@@ -90,8 +91,22 @@ public class Pressing {
         this.clock = clock;
     }
 
+    /** A press whose nonce was remembered already, or that has none (an appliance reordering). */
     @Transactional
     public PressAnswer press(DeviceId deviceId, String slotId, String pressId, Integer quantity) {
+        return press(deviceId, null, slotId, pressId, quantity);
+    }
+
+    /**
+     * A press that remembers its request's {@code nonce} in its own transaction, in the statement
+     * that locks the device; throws {@link NonceClaim.Reused} if the nonce was used before.
+     */
+    @Transactional
+    public PressAnswer press(NonceClaim nonce, String slotId, String pressId, Integer quantity) {
+        return press(nonce.device(), nonce, slotId, pressId, quantity);
+    }
+
+    private PressAnswer press(DeviceId deviceId, NonceClaim nonce, String slotId, String pressId, Integer quantity) {
         Ids.requireValid(pressId, "pressId");
         int multiplier = quantity == null ? 1 : quantity;
         if (multiplier < 1 || multiplier > MAX_PRESS_QUANTITY) {
@@ -99,8 +114,11 @@ public class Pressing {
         }
         // Presses of one device run one at a time: two cannot both find a slot free, and a press id
         // sent twice at once is answered once.
-        var pressed = records.lockForPress(deviceId, Ids.requireValid(slotId, "slotId"))
+        var pressed = records.lockForPress(deviceId, Ids.requireValid(slotId, "slotId"), nonce)
                 .orElseThrow(() -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
+        if (!pressed.nonceNew()) {
+            throw new NonceClaim.Reused();
+        }
         var now = clock.instant();
         var device = pressed.device();
         var slot = pressed.slot();

@@ -83,9 +83,10 @@ public class DeviceAuthentication {
     }
 
     /**
-     * Every check but whether the nonce is new: the caller must {@link #remember} the {@link
-     * NonceClaim} of an authenticated request before it answers it, in the transaction that does the
-     * request's work or after that transaction rolled back.
+     * Every check but whether the nonce is new: the caller must remember the {@link NonceClaim} of an
+     * authenticated request before it answers it, in the transaction that does the request's work (a
+     * press does, see {@link dev.corner.devices.Pressing}) or with {@link #remember} after that
+     * transaction rolled back.
      */
     public Outcome check(SignedRequest request) {
         if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
@@ -138,15 +139,6 @@ public class DeviceAuthentication {
                             : NonceClaim.State.REUSED);
         }
         return !claim.isReused();
-    }
-
-    /**
-     * Remembers the claimed nonce in the caller's transaction: false if the device used it before. A
-     * concurrent request with the same nonce waits for that transaction, and is refused if it
-     * commits. The caller settles the claim once the transaction has ended.
-     */
-    boolean rememberWithin(NonceClaim claim) {
-        return records.rememberNonce(claim.device(), claim.nonce(), claim.at());
     }
 
     /** The refusal of a request whose nonce was used before. */

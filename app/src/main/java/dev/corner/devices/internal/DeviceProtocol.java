@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Device protocol v1, the requests of an authenticated device, whichever transport brought them:
@@ -33,7 +31,6 @@ public class DeviceProtocol {
     private final Replenishing replenishing;
     private final DeviceRecords records;
     private final DeviceAuthentication authentication;
-    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration leadTime;
 
@@ -42,14 +39,12 @@ public class DeviceProtocol {
             Replenishing replenishing,
             DeviceRecords records,
             DeviceAuthentication authentication,
-            PlatformTransactionManager transactions,
             Clock clock,
             @Value("${corner.devices.replenishment.lead-time}") Duration leadTime) {
         this.pressing = pressing;
         this.replenishing = replenishing;
         this.records = records;
         this.authentication = authentication;
-        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.leadTime = leadTime;
     }
@@ -93,14 +88,9 @@ public class DeviceProtocol {
         }
         PressAnswer answer;
         try {
-            answer = transactions.execute(status -> {
-                if (!authentication.rememberWithin(nonce)) {
-                    throw new NonceUsed();
-                }
-                return pressing.press(nonce.device(), slotId, press.pressId(), press.quantity());
-            });
+            answer = pressing.press(nonce, slotId, press.pressId(), press.quantity());
             nonce.settle(NonceClaim.State.REMEMBERED);
-        } catch (NonceUsed e) {
+        } catch (NonceClaim.Reused e) {
             nonce.settle(NonceClaim.State.REUSED);
             throw nonceReused();
         } catch (RuntimeException e) {
@@ -131,13 +121,6 @@ public class DeviceProtocol {
     private static CornerException nonceReused() {
         var refusal = DeviceAuthentication.nonceReused();
         return new CornerException(CornerException.Kind.UNAUTHORIZED, refusal.code(), refusal.detail());
-    }
-
-    /** Rolls the press's transaction back when its nonce was used before. */
-    private static final class NonceUsed extends RuntimeException {
-        NonceUsed() {
-            super(null, null, false, false);
-        }
     }
 
     /** A device with a display confirms the quote it showed after a press that needs a yes. */

@@ -252,24 +252,38 @@ public class DeviceRecords {
     }
 
     /** What a press needs of its device and slot, read together. */
-    public record Pressed(Device device, Overrides overrides, Slot slot) {}
+    /** {@code nonceNew}: the nonce given to {@link #lockForPress} was not used before (true without one). */
+    public record Pressed(Device device, Overrides overrides, Slot slot, boolean nonceNew) {}
 
     /**
      * The device with its overrides and the slot, both rows locked until the transaction ends, in
      * one statement: presses of one device run one at a time. Empty if the device has no such slot.
      * The locked rows are read as they are once locked, so what a press that held them committed is
-     * seen.
+     * seen. With a {@code nonce}, the same statement remembers it first, as {@link
+     * #rememberNonce} does (a request with the same nonce that has not committed yet is waited for).
      */
-    public Optional<Pressed> lockForPress(DeviceId device, String slotId) {
-        return jdbc.sql("""
-                        select d.*, s.*, m.unit, m.capacity from devices d
-                        join device_slots s on s.device_id = d.id and s.slot_id = :slot
-                        join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
-                        where d.id = :device
-                        for update of d, s""")
+    public Optional<Pressed> lockForPress(DeviceId device, String slotId, NonceClaim nonce) {
+        var lock = """
+                select d.*, s.*, m.unit, m.capacity, %s as nonce_new from devices d
+                join device_slots s on s.device_id = d.id and s.slot_id = :slot
+                join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
+                where d.id = :device
+                for update of d, s""";
+        var statement = nonce == null
+                ? jdbc.sql(lock.formatted("true"))
+                : jdbc.sql("""
+                                with nonce as (
+                                    insert into device_nonces (device_id, nonce, seen_at) values (:device, :nonce, :at)
+                                    on conflict do nothing
+                                    returning 1)
+                                """ + lock.formatted("exists (select 1 from nonce)"))
+                        .param("nonce", nonce.nonce())
+                        .param("at", SqlTime.utc(nonce.at()));
+        return statement
                 .param("device", device.value())
                 .param("slot", slotId)
-                .query((rs, n) -> new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n)))
+                .query((rs, n) ->
+                        new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n), rs.getBoolean("nonce_new")))
                 .optional();
     }
 

@@ -53,6 +53,13 @@ public final class NonceClaim {
         return state == State.REUSED;
     }
 
+    /** The claimed nonce was used before: thrown to roll back the transaction that tried to remember it. */
+    public static final class Reused extends RuntimeException {
+        public Reused() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Called once the transaction that remembered the nonce committed, or found it used. */
     void settle(State outcome) {
         state = outcome;
