@@ -251,8 +251,10 @@ public class DeviceRecords {
                 .optional();
     }
 
-    /** What a press needs of its device and slot, read together. */
-    /** {@code nonceNew}: the nonce given to {@link #lockForPress} was not used before (true without one). */
+    /**
+     * What a press needs of its device and slot, read together; {@code nonceNew}: the nonce given to
+     * {@link #lockForPress} was not used before (true without one).
+     */
     public record Pressed(Device device, Overrides overrides, Slot slot, boolean nonceNew) {}
 
     /**
