@@ -130,6 +130,10 @@ class ButtonPressContractTest extends ContractTest {
         var next = button(household).press("main", "press-2");
         assertThat(next.text("result")).isEqualTo("ORDER_PLACED");
         assertThat(next.text("orderId")).isNotEqualTo(orderId);
+        // ...and that new order is the slot's open one now.
+        var again = button(household).press("main", "press-3");
+        assertThat(again.text("result")).isEqualTo("ORDER_IN_PROGRESS");
+        assertThat(again.text("orderId")).isEqualTo(next.text("orderId"));
     }
 
     @Test
