@@ -251,6 +251,21 @@ public class DeviceRecords {
                 .optional();
     }
 
+    private static final String LOCK_FOR_PRESS_SELECT = """
+            select d.*, s.*, m.unit, m.capacity, %s as nonce_new from devices d
+            join device_slots s on s.device_id = d.id and s.slot_id = :slot
+            join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
+            where d.id = :device
+            for update of d, s""";
+    private static final String LOCK_FOR_PRESS = LOCK_FOR_PRESS_SELECT.formatted("true");
+    private static final String LOCK_FOR_PRESS_REMEMBERING_NONCE =
+            """
+            with nonce as (
+                insert into device_nonces (device_id, nonce, seen_at) values (:device, :nonce, :at)
+                on conflict do nothing
+                returning 1)
+            """ + LOCK_FOR_PRESS_SELECT.formatted("exists (select 1 from nonce)");
+
     /**
      * What a press needs of its device and slot, read together; {@code nonceNew}: the nonce given to
      * {@link #lockForPress} was not used before (true without one).
@@ -265,20 +280,9 @@ public class DeviceRecords {
      * #rememberNonce} does (a request with the same nonce that has not committed yet is waited for).
      */
     public Optional<Pressed> lockForPress(DeviceId device, String slotId, NonceClaim nonce) {
-        var lock = """
-                select d.*, s.*, m.unit, m.capacity, %s as nonce_new from devices d
-                join device_slots s on s.device_id = d.id and s.slot_id = :slot
-                join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
-                where d.id = :device
-                for update of d, s""";
         var statement = nonce == null
-                ? jdbc.sql(lock.formatted("true"))
-                : jdbc.sql("""
-                                with nonce as (
-                                    insert into device_nonces (device_id, nonce, seen_at) values (:device, :nonce, :at)
-                                    on conflict do nothing
-                                    returning 1)
-                                """ + lock.formatted("exists (select 1 from nonce)"))
+                ? jdbc.sql(LOCK_FOR_PRESS)
+                : jdbc.sql(LOCK_FOR_PRESS_REMEMBERING_NONCE)
                         .param("nonce", nonce.nonce())
                         .param("at", SqlTime.utc(nonce.at()));
         return statement
@@ -350,19 +354,20 @@ public class DeviceRecords {
                 .single();
     }
 
+    private static final String RECORD_PRESS = """
+            insert into device_presses (device_id, press_id, slot_id, answer, created_at)
+            values (:device, :press, :slot, cast(:answer as jsonb), :at)""";
+    private static final String RECORD_PRESS_AND_OPEN_ORDER = """
+            with open_order as (
+                update device_slots set open_order_id = :order where device_id = :device and slot_id = :slot)
+            """ + RECORD_PRESS;
+
     /**
      * Remembers the press and its answer; with {@code placed}, the order it placed, which becomes the
      * slot's open order (one statement).
      */
     public void recordPress(DeviceId device, String pressId, String slotId, String answer, OrderId placed, Instant at) {
-        var insert = """
-                insert into device_presses (device_id, press_id, slot_id, answer, created_at)
-                values (:device, :press, :slot, cast(:answer as jsonb), :at)""";
-        var sql = placed == null ? insert : """
-                with open_order as (
-                    update device_slots set open_order_id = :order where device_id = :device and slot_id = :slot)
-                """ + insert;
-        var statement = jdbc.sql(sql)
+        var statement = jdbc.sql(placed == null ? RECORD_PRESS : RECORD_PRESS_AND_OPEN_ORDER)
                 .param("device", device.value())
                 .param("press", pressId)
                 .param("slot", slotId)
