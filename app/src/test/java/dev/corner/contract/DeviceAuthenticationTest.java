@@ -245,9 +245,14 @@ class DeviceAuthenticationTest {
         long before = written();
 
         var after = device.press("main", "after");
+        var noSuchSlot = device.press("nosuchslot", "after");
+        var beat = device.post("/device/v1/heartbeat", "{\"battery\":50}");
 
-        assertThat(after.status()).isEqualTo(401);
-        assertThat(after.code()).isEqualTo("UNKNOWN_DEVICE");
+        // This node knows the device's secret from the press before: revocation is checked all the same.
+        for (var refused : java.util.List.of(after, noSuchSlot, beat)) {
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(401);
+            assertThat(refused.code()).isEqualTo("UNKNOWN_DEVICE");
+        }
         assertThat(written()).isEqualTo(before);
         assertThat(api.get(
                                 "/api/v1/devices/" + household.device().deviceId(),

@@ -264,6 +264,32 @@ class MqttDeviceProtocolTest extends ContractTest {
     }
 
     @Test
+    void aRevokedDeviceStillConnectedIsRefused401AndItsPressDoesNothing() {
+        var household = town.householdWithButton(town.shop(3));
+        var device = connect(household);
+        assertThat(device.press("main", "before-revoke").text("result")).isEqualTo("ORDER_PLACED");
+        var revoked = api.delete(
+                "/api/v1/devices/" + household.device().deviceId(),
+                household.account().token());
+        assertThat(revoked.status()).isEqualTo(204);
+        long noncesBefore = noncesOf(household);
+
+        var press = device.press("main", "after-revoke");
+
+        assertThat(press.status()).as(press.raw()).isEqualTo(401);
+        assertThat(press.text("code")).isEqualTo("UNKNOWN_DEVICE");
+        assertThat(ordersOf(household)).isEqualTo(1);
+        assertThat(noncesOf(household)).isEqualTo(noncesBefore);
+    }
+
+    private long noncesOf(Neighbourhood.Household household) {
+        return jdbc.sql("select count(*) from device_nonces where device_id = :d")
+                .param("d", household.device().deviceId())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void anUnreadablePayloadIsAnswered400WithoutANonce() {
         var household = town.householdWithButton(town.shop(3));
         var device = connect(household);

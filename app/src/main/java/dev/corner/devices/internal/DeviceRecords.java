@@ -60,14 +60,18 @@ public class DeviceRecords {
             OrderId openOrder,
             Money boundUnitPrice) {}
 
-    private final JdbcClient jdbc;
+    /**
+     * What is written when a device is provisioned and never changed: its maker and its sealed
+     * secret. Devices are never deleted (revoking one changes its status, not these).
+     */
+    public record Origin(AccountId maker, byte[] sealedSecret) {}
 
-    /** A device's maker is written when it is provisioned and never changed; devices are never deleted. */
-    private final WriteOnceRows<DeviceId, AccountId> makers;
+    private final JdbcClient jdbc;
+    private final WriteOnceRows<DeviceId, Origin> origins;
 
     DeviceRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.makers = new WriteOnceRows<>(100_000, this::readMakerOf);
+        this.origins = new WriteOnceRows<>(100_000, this::readOrigin);
     }
 
     public void insertModel(Model model, Instant at) {
@@ -437,17 +441,21 @@ public class DeviceRecords {
     }
 
     public Optional<AccountId> makerOf(DeviceId id) {
-        return makers.find(id);
+        return origins.find(id).map(Origin::maker);
     }
 
-    private Optional<AccountId> readMakerOf(DeviceId id) {
-        return jdbc.sql("select maker_id from devices where id = :id")
+    /** The device's maker and sealed secret, read once per node; says nothing of its status. */
+    public Optional<Origin> origin(DeviceId id) {
+        return origins.find(id);
+    }
+
+    private Optional<Origin> readOrigin(DeviceId id) {
+        return jdbc.sql("select maker_id, sealed_secret from devices where id = :id")
                 .param("id", id.value())
-                .query((rs, n) -> new AccountId(rs.getString("maker_id")))
+                .query((rs, n) -> new Origin(new AccountId(rs.getString("maker_id")), rs.getBytes("sealed_secret")))
                 .optional();
     }
 
-    /** The device and slot whose press placed the order, with the device's maker. */
     /** A device's own consent mode and limits, each null when it follows its household. */
     public record Overrides(Consent consent, Money dailyLimit, Money monthlyLimit) {
         public static final Overrides NONE = new Overrides(null, null, null);

@@ -15,7 +15,12 @@ public final class NonceClaim {
     public enum State {
         OPEN,
         REMEMBERED,
-        REUSED
+        REUSED,
+        /**
+         * The request was refused because its device is revoked, with nothing done; like any request
+         * that fails authentication, its nonce is not remembered.
+         */
+        REFUSED
     }
 
     private final DeviceId device;
