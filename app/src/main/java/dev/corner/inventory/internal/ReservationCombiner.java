@@ -230,25 +230,17 @@ public class ReservationCombiner implements DisposableBean {
                 byKey.values().stream().map(rs -> rs.get(0).store().value()).toArray(String[]::new);
         var products =
                 byKey.values().stream().map(rs -> rs.get(0).product().value()).toArray(String[]::new);
+        // One statement creates the level rows that are missing and locks those that exist: an
+        // ON CONFLICT DO UPDATE locks every conflicting row even when its WHERE updates none.
         jdbc.sql("""
                         insert into inventory_levels (store_id, product_id, on_hand, reserved, updated_at)
                         select s, p, 0, 0, :at from unnest(cast(:stores as varchar[]), cast(:products as varchar[])) as k(s, p)
                         order by s collate "C", p collate "C"
-                        on conflict do nothing""")
+                        on conflict (store_id, product_id) do update set updated_at = excluded.updated_at where false""")
                 .param("stores", stores)
                 .param("products", products)
                 .param("at", at)
                 .update();
-        jdbc.sql("""
-                        select 1 from inventory_levels l
-                        join unnest(cast(:stores as varchar[]), cast(:products as varchar[])) as k(s, p)
-                          on l.store_id = k.s and l.product_id = k.p
-                        order by l.store_id collate "C", l.product_id collate "C"
-                        for update of l""")
-                .param("stores", stores)
-                .param("products", products)
-                .query(Integer.class)
-                .list();
         // Read what is available in a statement of its own, after the locks: a fold that committed
         // before is then fully visible, and one that has not waits for this batch.
         var available = new HashMap<String, Long>();

@@ -62,6 +62,48 @@ class ReservationCombinerTest extends ContractTest {
     }
 
     @Test
+    void aBatchWaitsForALevelAnotherTransactionHoldsAndTakesOnlyWhatItLeft() throws Exception {
+        var shop = town.shop(5);
+        var asked = List.of(3L, 1L).stream()
+                .map(quantity -> new ReservationCombiner.Request(
+                        new ReservationId("rsv_wait_" + quantity + "_" + System.nanoTime()),
+                        new StoreId(shop.storeId()),
+                        new ProductId(shop.productId()),
+                        quantity,
+                        "wait"))
+                .toList();
+
+        java.util.Map<ReservationId, Boolean> granted;
+        try (var other = dataSource.getConnection();
+                var mine = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var sold = other.prepareStatement(
+                    "update inventory_levels set on_hand = on_hand - 3 where store_id = ? and product_id = ?")) {
+                sold.setString(1, shop.storeId());
+                sold.setString(2, shop.productId());
+                assertThat(sold.executeUpdate()).isEqualTo(1);
+            }
+            mine.setAutoCommit(false);
+            var batch = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return combiner.takeBatch(mine, asked);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertThat(batch).as("the batch waits for the level's lock").isNotDone();
+            other.commit();
+            granted = batch.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        // Read after the lock: the 3 no longer fit in what the other transaction left, the 1 does.
+        assertThat(asked.stream().map(r -> granted.get(r.id())).toList()).containsExactly(false, true);
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
+        assertThat(town.level(shop).available()).isEqualTo(1);
+    }
+
+    @Test
     void withoutCombiningAReservationIsTakenInItsCallersTransactionForItsFullTime() {
         var shop = town.shop(2);
         var store = new StoreId(shop.storeId());
