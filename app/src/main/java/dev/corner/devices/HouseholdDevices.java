@@ -156,8 +156,8 @@ public class HouseholdDevices {
     public void override(Caller household, DeviceId deviceId, Consent consent, Money dailyLimit, Money monthlyLimit) {
         var device = requireOwn(household, deviceId);
         var now = records.overrides(device.id());
-        var daily = HouseholdSettings.limit(dailyLimit, now.dailyLimit());
-        var monthly = HouseholdSettings.limit(monthlyLimit, now.monthlyLimit());
+        var daily = HouseholdSettings.limit(dailyLimit, now.dailyLimit(), "dailyLimit");
+        var monthly = HouseholdSettings.limit(monthlyLimit, now.monthlyLimit(), "monthlyLimit");
         if (daily != null && monthly != null && !daily.currency().equals(monthly.currency())) {
             throw CornerException.invalid("CURRENCY_MISMATCH", "a device's limits share one currency");
         }

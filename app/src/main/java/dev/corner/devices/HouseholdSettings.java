@@ -88,8 +88,8 @@ public class HouseholdSettings {
         if (maxQuantity < 1 || maxQuantity > 99) {
             throw CornerException.invalid("INVALID_SETTINGS", "maxOrderQuantity is 1 to 99");
         }
-        var orderLimit = limit(changes.orderLimit(), now.orderLimit());
-        var monthlyLimit = limit(changes.monthlyLimit(), now.monthlyLimit());
+        var orderLimit = limit(changes.orderLimit(), now.orderLimit(), "orderLimit");
+        var monthlyLimit = limit(changes.monthlyLimit(), now.monthlyLimit(), "monthlyLimit");
         if (orderLimit != null && monthlyLimit != null && !orderLimit.currency().equals(monthlyLimit.currency())) {
             throw CornerException.invalid("CURRENCY_MISMATCH", "a household's limits share one currency");
         }
@@ -112,13 +112,16 @@ public class HouseholdSettings {
         return asked == null ? current : asked;
     }
 
-    /** A limit as asked: absent keeps the current one, 0 removes it, below 0 is refused. */
-    public static Money limit(Money asked, Money current) {
+    /**
+     * A limit as asked: absent keeps the current one, 0 removes it, below 0 is refused, naming the
+     * {@code field} it was asked in.
+     */
+    public static Money limit(Money asked, Money current, String field) {
         if (asked == null) {
             return current;
         }
         if (asked.belowZero()) {
-            throw CornerException.invalid("INVALID_SETTINGS", "a limit is 0 (none) or more");
+            throw CornerException.invalid("INVALID_SETTINGS", field + " is 0 (none) or more");
         }
         return asked.amount() == 0 ? null : asked;
     }

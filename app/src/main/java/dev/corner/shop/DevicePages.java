@@ -8,10 +8,13 @@ import dev.corner.devices.DeviceId;
 import dev.corner.devices.HouseholdDevices;
 import dev.corner.devices.HouseholdDevices.DeviceView;
 import dev.corner.devices.HouseholdDevices.SlotView;
+import dev.corner.devices.HouseholdSettings;
 import dev.corner.devices.Pressing;
 import dev.corner.devices.model.Consent;
+import dev.corner.devices.model.ConsentPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,22 +31,32 @@ class DevicePages {
 
     private final HouseholdApp app;
     private final HouseholdDevices devices;
+    private final HouseholdSettings settings;
     private final Pressing pressing;
 
-    DevicePages(HouseholdApp app, HouseholdDevices devices, Pressing pressing) {
+    DevicePages(HouseholdApp app, HouseholdDevices devices, HouseholdSettings settings, Pressing pressing) {
         this.app = app;
         this.devices = devices;
+        this.settings = settings;
         this.pressing = pressing;
     }
 
-    /** A slot as its device page shows it: what it is bound to and what it would order now. */
-    record SlotRow(SlotView slot, Pressing.Outlook outlook) {}
+    /**
+     * A slot as its device page shows it: what it is bound to, what it would order now, and the
+     * consent that applies to its presses (the slot's own, the device's or the household's).
+     */
+    record SlotRow(SlotView slot, Pressing.Outlook outlook, ConsentPolicy consent) {}
 
     @GetMapping
     String list(Caller caller, Model model) {
         var household = app.page(caller, model, "devices");
-        model.addAttribute("devices", devices.overview(household));
+        overview(household, model);
         return "shop/devices";
+    }
+
+    private void overview(Caller household, Model model) {
+        model.addAttribute("devices", devices.overview(household));
+        model.addAttribute("householdPaused", settings.of(household).paused());
     }
 
     @PostMapping("/claim")
@@ -61,9 +74,14 @@ class DevicePages {
             return "redirect:/shop/devices/" + id.value();
         } catch (CornerException e) {
             refused(e, model, response);
+            if ("DEVICE_NOT_FOUND".equals(e.code())) {
+                // Here it means the serial and the code do not match, not a device that is gone.
+                model.addAttribute("errorMessage", "claim.notMatched");
+            }
             model.addAttribute("serial", serial);
+            HouseholdApp.shownAt(model, "/shop/devices");
             app.page(caller, model, "devices");
-            model.addAttribute("devices", devices.overview(household));
+            overview(household, model);
             return "shop/devices";
         }
     }
@@ -77,10 +95,20 @@ class DevicePages {
 
     private DeviceView show(Caller household, DeviceId id, Model model) {
         var device = devices.view(household, id);
+        var own = settings.of(household);
         model.addAttribute("device", device);
+        model.addAttribute("householdPaused", own.paused());
         List<SlotRow> slots = device.slots().stream()
-                .map(slot ->
-                        new SlotRow(slot, slot.bound() ? pressing.outlook(slot.policy(), household.accountId()) : null))
+                .map(slot -> slot.bound()
+                        ? new SlotRow(
+                                slot,
+                                pressing.outlook(slot.policy(), household.accountId()),
+                                new ConsentPolicy(
+                                        own.consent(),
+                                        device.consent(),
+                                        slot.policy().consent(),
+                                        own.priceGuardPercent()))
+                        : new SlotRow(slot, null, null))
                 .toList();
         model.addAttribute("slots", slots);
         model.addAttribute("consents", Consent.values());
@@ -126,6 +154,7 @@ class DevicePages {
             return "redirect:/shop/devices/" + deviceId;
         } catch (CornerException e) {
             refused(e, model, response);
+            HouseholdApp.shownAt(model, "/shop/devices/" + deviceId);
             app.page(caller, model, "devices");
             show(household, id, model);
             return "shop/device";
@@ -155,9 +184,20 @@ class DevicePages {
         }
     }
 
+    /**
+     * A form's refusal, shown on the form again with what was typed: the message, and the field it
+     * names (a refusal's detail starts with the name of the field at fault, if any), for the form to
+     * mark.
+     */
     static void refused(CornerException e, Model model, HttpServletResponse response) {
         response.setStatus(Problems.statusOf(e.kind()).value());
         model.addAttribute("error", e.getMessage());
         model.addAttribute("errorCode", e.code());
+        var field = FIELD_NAMED.matcher(e.getMessage() == null ? "" : e.getMessage());
+        if (field.lookingAt()) {
+            model.addAttribute("errorField", field.group(1));
+        }
     }
+
+    private static final Pattern FIELD_NAMED = Pattern.compile("([a-z][A-Za-z]+)(?=:? )");
 }

@@ -26,6 +26,9 @@ import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page of the household app needs: the household, the header (unread notices, where its
@@ -53,14 +56,33 @@ class HouseholdApp {
         return caller.requireRole(Role.HOUSEHOLD);
     }
 
-    /** The household check and the header every page shows; {@code page} marks the current link. */
+    /**
+     * The household check and the header every page shows; {@code page} marks the current link. The
+     * language links lead to the address shown, so a page that answers a form must name the page a
+     * browser can load again with {@link #shownAt}; any other answers its own address.
+     */
     Caller page(Caller caller, Model model, String page) {
         var household = household(caller);
         model.addAttribute("page", page);
+        if (!model.containsAttribute("here")) {
+            var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+            shownAt(
+                    model,
+                    UriComponentsBuilder.fromPath(request.getRequestURI())
+                            .query(request.getQueryString())
+                            .replaceQueryParam("lang")
+                            .build()
+                            .toUriString());
+        }
         model.addAttribute("unread", inbox.unread(household));
         model.addAttribute("streamAfter", live.latest(household));
         model.addAttribute("confirmLabel", confirmationLabel());
         return household;
+    }
+
+    /** The page, as a browser loads it again ({@code GET}), that an answer to a form shows. */
+    static void shownAt(Model model, String address) {
+        model.addAttribute("here", address);
     }
 
     /** The words on the confirm button in the page's language, exactly as the law wants them. */

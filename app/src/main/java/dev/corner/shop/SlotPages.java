@@ -157,6 +157,7 @@ class SlotPages {
             @RequestParam(required = false) Integer up,
             @RequestParam(required = false) Integer down,
             Model model) {
+        HouseholdApp.shownAt(model, "/shop/devices/" + deviceId + "/slots/" + slotId);
         var household = app.page(caller, model, "devices");
         slot(household, deviceId, slotId);
         var chosen = new ArrayList<>(form.products());
@@ -248,14 +249,17 @@ class SlotPages {
         List<Product> chosen =
                 chosenIds.stream().map(known::get).filter(p -> p != null).toList();
         model.addAttribute("chosen", chosen);
-        model.addAttribute(
-                "results",
-                catalog.search(draft.q(), RESULTS).stream()
-                        .filter(p -> !draft.products().contains(p.id().value()))
-                        .toList());
+        var found = catalog.search(draft.q(), RESULTS);
+        var results = found.stream()
+                .filter(p -> !draft.products().contains(p.id().value()))
+                .toList();
+        model.addAttribute("results", results);
+        model.addAttribute("allChosen", results.isEmpty() && !found.isEmpty());
         model.addAttribute("searched", draft.q() != null && !draft.q().isBlank());
         var home = settings.of(household).home();
         model.addAttribute("home", home);
+        // By distance, nothing can be said before the home is known; binding asks for it too.
+        model.addAttribute("needsHome", draft.nearby() && home == null);
         model.addAttribute("storeRows", storeRows(draft, chosen, home));
         model.addAttribute("strategies", Strategy.values());
         model.addAttribute("consents", Consent.values());
@@ -263,7 +267,7 @@ class SlotPages {
         try {
             if (!chosen.isEmpty()
                     && (draft.nearby()
-                            ? !draft.distance().isBlank()
+                            ? !draft.distance().isBlank() && home != null
                             : !draft.stores().isEmpty())
                     && !draft.cap().isBlank()) {
                 outlook = pressing.outlook(policy(household, draft), household.accountId());

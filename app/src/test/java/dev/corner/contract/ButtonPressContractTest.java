@@ -256,6 +256,20 @@ class ButtonPressContractTest extends ContractTest {
     }
 
     @Test
+    void aClaimCodeMayBeTypedInLowerCaseAndInGroupsAsOnTheLabel() {
+        var device = town.provisionedButton(town.account("MAKER"));
+        var household = town.account("HOUSEHOLD");
+        var code = device.claimCode().toLowerCase(java.util.Locale.ROOT);
+        var grouped = " " + code.substring(0, 4) + " " + code.substring(4, 8) + "-" + code.substring(8) + " ";
+
+        var claimed = api.post(
+                "/api/v1/devices/claims", household.token(), Map.of("serial", device.serial(), "claimCode", grouped));
+
+        assertThat(claimed.status()).as(claimed.raw()).isEqualTo(201);
+        assertThat(claimed.text("deviceId")).isEqualTo(device.deviceId());
+    }
+
+    @Test
     void aSlotPolicyOutsideWhatIsAvailableIsRefusedWithACode() {
         var shop = town.shop(1);
         var household = town.account("HOUSEHOLD");

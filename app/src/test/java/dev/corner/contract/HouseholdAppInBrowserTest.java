@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page.GetByRoleOptions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
 import dev.corner.Api;
 import dev.corner.BrowserTest;
 import dev.corner.CornerTest;
@@ -14,8 +15,10 @@ import dev.corner.Neighbourhood;
 import dev.corner.TestClock;
 import dev.corner.simulator.SimulatedDevice;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -374,10 +377,200 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aRefusedFormKeepsWhatWasTypedAndMarksTheFieldAtFault() {
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        claim(device);
+
+        nav("Settings");
+        page.getByLabel("Cancel window (minutes)").fill("45");
+        page.getByLabel("Limit per order").fill("-3");
+        button("Save settings").click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("INVALID_SETTINGS");
+        assertThat(page.getByLabel("Cancel window (minutes)")).hasValue("45");
+        assertThat(page.getByLabel("Limit per order")).hasValue("-3");
+        assertThat(page.getByLabel("Limit per order")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#orderLimit-error")).hasText("This value was not accepted.");
+        assertThat(page.getByLabel("Cancel window (minutes)")).not().hasAttribute("aria-invalid", "true");
+        var saved = api.get("/api/v1/household/settings", household.token());
+        assertThat(saved.body().get("cancelWindowMinutes").asInt()).isEqualTo(30); // nothing changed
+
+        nav("Devices");
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(device.serial()))
+                .click();
+        page.getByLabel("Consent").selectOption("CONFIRM_EACH");
+        page.getByLabel("Daily limit").fill("-5");
+        button("Save").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("INVALID_SETTINGS");
+        assertThat(page.getByLabel("Consent")).hasValue("CONFIRM_EACH");
+        assertThat(page.getByLabel("Daily limit")).hasValue("-5");
+        assertThat(page.getByLabel("Daily limit")).hasAttribute("aria-invalid", "true");
+    }
+
+    @Test
+    void theDevicePageShowsThePauseAndTheConsentThatApplyAndTheLanguageLinksStayOnThePage() {
+        var goods = goods();
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        claim(device);
+        bind(goods, "6.00", "CANCEL_WINDOW");
+        assertThat(page.locator("[data-slot-id='main'] .consent"))
+                .hasText("Cancel window: ordered at once, cancellable for a while (the household's setting)");
+
+        // The device's own mode is the one that applies, and the slot says so.
+        page.getByLabel("Consent").selectOption("CONFIRM_EACH");
+        button("Save").click();
+        assertThat(page.locator("[data-slot-id='main'] .consent")).hasText("Confirm each order (set for this device)");
+
+        // Pausing every device shows on each device, though its own pause is off.
+        nav("Settings");
+        button("Pause all devices").click();
+        nav("Devices");
+        assertThat(page.locator("#device-table [data-device-id='" + device.deviceId() + "'] .status"))
+                .hasText("Paused (all devices)");
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName(device.serial()))
+                .click();
+        assertThat(page.locator("#device-status")).hasText("Paused (all devices)");
+        assertThat(page.locator("#household-paused")).isVisible();
+
+        // A search answers at the draft's address, which takes only forms: the language links lead
+        // to the slot's page itself.
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Change the binding"))
+                .click();
+        page.getByLabel("Search products by name, brand or GTIN").fill(goods.brand());
+        button("Search").click();
+        // The one match is chosen already, and the page says so rather than "no product matches".
+        assertThat(page.getByText("Every product that matches is chosen already."))
+                .isVisible();
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Deutsch")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new GetByRoleOptions().setName("Fach main belegen")))
+                .isVisible();
+        org.assertj.core.api.Assertions.assertThat(page.url())
+                .endsWith("/shop/devices/" + device.deviceId() + "/slots/main?lang=de");
+        page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("English")).click();
+    }
+
+    @Test
     void anAccountThatIsNotAHouseholdIsTurnedAwayWithAPageThatSaysWhy() {
         var merchant = town.account("MERCHANT");
         signIn(merchant);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("ROLE_REQUIRED");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("The household app is for household accounts.");
+    }
+
+    @Test
+    void onAPhoneTheOrdersAndTheSlotDetailsFitTheScreen() {
+        var goods = goods();
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        claim(device);
+        bind(goods, "6.00", "CANCEL_WINDOW");
+        try (var button = simulated(device)) {
+            var press = button.press("main", "press-" + UUID.randomUUID(), 1);
+            assertThat(press.field("orderId")).as(press.body()).isNotBlank();
+        }
+
+        page.setViewportSize(375, 740);
+        for (var language : List.of("en", "de", "fr")) {
+            page.navigate(api.base() + "/shop/devices/" + device.deviceId() + "?lang=" + language);
+            var spilt = page.evaluate(
+                    """
+                    [...document.querySelectorAll('article.slot')].flatMap(card => [...card.querySelectorAll('dt, dd, dd *')]
+                        .filter(e => e.getBoundingClientRect().right > card.getBoundingClientRect().right)
+                        .map(e => e.tagName + ': ' + e.textContent.trim()))""");
+            assertThat((List<?>) spilt).as("slot details past their card, " + language).isEmpty();
+            assertThat(sidewaysScroll()).as("the device page, " + language).isZero();
+
+            page.navigate(api.base() + "/shop/orders");
+            assertThat(page.locator("#order-table tbody tr")).hasCount(1);
+            assertThat(sidewaysScroll()).as("the orders page, " + language).isZero();
+        }
+    }
+
+    /** How far the page scrolls sideways: zero when it fits the screen. */
+    private int sidewaysScroll() {
+        return ((Number) page.evaluate(
+                        "document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .intValue();
+    }
+
+    @Test
+    void theConsentChoicesShowTheirWholeText() {
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        claim(device);
+        for (var language : List.of("en", "de", "fr")) {
+            page.navigate(api.base() + "/shop/devices/" + device.deviceId() + "?lang=" + language);
+            assertThat(roomLeftByTheWidestOption(page.locator("select[name=consent]")))
+                    .as("device page, " + language)
+                    .isNotNegative();
+            page.navigate(api.base() + "/shop/devices/" + device.deviceId() + "/slots/main");
+            assertThat(roomLeftByTheWidestOption(page.locator("select[name=consent]")))
+                    .as("slot page, " + language)
+                    .isNotNegative();
+        }
+    }
+
+    /** The select's inner width less the width of its longest option's text: negative when cut off. */
+    private static double roomLeftByTheWidestOption(Locator select) {
+        return ((Number) select.evaluate(
+                        """
+                        select => {
+                          const style = getComputedStyle(select);
+                          const text = document.createElement('canvas').getContext('2d');
+                          text.font = style.font;
+                          const widest = Math.max(...[...select.options].map(o => text.measureText(o.text).width));
+                          return select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - widest;
+                        }"""))
+                .doubleValue();
+    }
+
+    private void signInFrom(String path, Neighbourhood.Account account) {
+        page.context().clearCookies();
+        page.navigate(api.base() + path);
+        page.getByLabel("E-mail").fill(account.email());
+        page.getByLabel("Password").fill("password-1234");
+        button("Sign in").click();
+    }
+
+    @Test
+    void signingInLandsInTheAccountsOwnAppUnlessItAskedForAPageFirst() {
+        var household = town.account("HOUSEHOLD");
+        signInFrom("/login", household);
+        assertThat(page).hasURL(api.base() + "/shop");
+        signInFrom("/shop/devices", household);
+        assertThat(page).hasURL(Pattern.compile(Pattern.quote(api.base() + "/shop/devices") + "(\\?continue)?"));
+        signInFrom("/login", town.account("MERCHANT"));
+        assertThat(page).hasURL(api.base() + "/merchant");
+        signInFrom("/login", town.account("MAKER"));
+        assertThat(page).hasURL(api.base() + "/");
+    }
+
+    @Test
+    void theSignInPageSpeaksTheLanguageChosenInTheApp() {
+        var household = town.account("HOUSEHOLD");
+        page.context().addCookies(List.of(new Cookie("corner-lang", "de").setUrl(api.base())));
+        page.navigate(api.base() + "/login");
+        assertThat(page.locator("html")).hasAttribute("lang", "de");
+        page.getByLabel("E-Mail").fill(household.email());
+        page.getByLabel("Passwort").fill("not-the-password");
+        button("Anmelden").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("E-Mail-Adresse oder Passwort ist falsch.");
+
+        page.context().addCookies(List.of(new Cookie("corner-lang", "fr").setUrl(api.base())));
+        page.navigate(api.base() + "/login");
+        assertThat(page.locator("html")).hasAttribute("lang", "fr");
+        page.getByLabel("Adresse e-mail").fill(household.email());
+        page.getByLabel("Mot de passe").fill("password-1234");
+        button("Se connecter").click();
+        assertThat(page).hasURL(api.base() + "/shop");
+        // French sets a colon apart with a non-breaking space, which the app's text keeps.
+        assertThat((String) page.locator("#month-total").locator("xpath=..").evaluate("p => p.textContent"))
+                .contains("Total de ce mois\u00a0:");
     }
 }

@@ -5,6 +5,8 @@ import dev.corner.common.SecretBox;
 import dev.corner.devices.DeviceId;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Makes device secrets and claim codes, and keeps neither in clear. */
@@ -14,6 +16,7 @@ public class DeviceSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     // No 0/O, 1/I/L: a claim code is read off a sticker and typed by a person.
     private static final char[] CLAIM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s\\-]+");
 
     private final SecretBox box;
 
@@ -50,7 +53,12 @@ public class DeviceSecrets {
      * billion possible codes offline; salted with the device id, so equal codes hash apart.
      */
     public String claimCodeHash(DeviceId device, String claimCode) {
-        return box.fingerprint(device.value() + ":" + claimCode.strip().toUpperCase());
+        return box.fingerprint(device.value() + ":" + normalClaimCode(claimCode));
+    }
+
+    /** A code as typed from the label: in any case, and in groups split by spaces or hyphens. */
+    private static String normalClaimCode(String typed) {
+        return SPACES_AND_HYPHENS.matcher(typed).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     public boolean claimCodeMatches(DeviceId device, String claimCode, String storedHash) {

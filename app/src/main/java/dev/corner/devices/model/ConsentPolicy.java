@@ -19,12 +19,28 @@ public record ConsentPolicy(Consent household, Consent deviceOverride, Consent s
         }
     }
 
+    /** Whose choice the mode that applies is. */
+    public enum Source {
+        SLOT,
+        DEVICE,
+        HOUSEHOLD
+    }
+
     /** The mode that applies: the slot's if it asks each time, else the device's, else the household's. */
     public Consent mode() {
+        return switch (source()) {
+            case SLOT -> slot;
+            case DEVICE -> deviceOverride;
+            case HOUSEHOLD -> household;
+        };
+    }
+
+    /** Whose mode applies, by the rule of {@link #mode()}. */
+    public Source source() {
         if (slot == Consent.CONFIRM_EACH) {
-            return Consent.CONFIRM_EACH;
+            return Source.SLOT;
         }
-        return deviceOverride != null ? deviceOverride : household;
+        return deviceOverride != null ? Source.DEVICE : Source.HOUSEHOLD;
     }
 
     /** Why the order must wait for a confirmation, or null if it may be placed at once. */
