@@ -191,13 +191,12 @@ public class Pressing {
             }
         }
         var spent = limits.any() ? spent(device) : null;
-        String limitHit = null;
-        var offered = offered(policy, household.home());
-        for (var candidate : Choice.rank(policy, offered, quantity)) {
-            var total = candidate.price().times(quantity);
-            var exceeded = spent == null ? Optional.<String>empty() : limits.exceededBy(total, spent);
-            if (exceeded.isPresent()) {
-                limitHit = limitHit == null ? exceeded.get() : limitHit;
+        // The stock is not read: a candidate without it fails its reservation and the next is tried.
+        // Only when nothing was placed is it read, to say why.
+        for (var candidate : Choice.rank(policy, offered(policy, household.home(), false), quantity)) {
+            if (spent != null
+                    && limits.exceededBy(candidate.price().times(quantity), spent)
+                            .isPresent()) {
                 continue;
             }
             var reason = consent.confirmationReason(slot.boundUnitPrice(), candidate.price());
@@ -234,9 +233,29 @@ public class Pressing {
                         .withQuote(quoteId, expires, reason);
             }
         }
-        return limitHit != null
-                ? PressAnswer.of(Result.LIMIT_EXCEEDED, limitHit)
-                : PressAnswer.of(Result.UNAVAILABLE, Choice.whyNothing(policy, offered));
+        return whyNothingPlaced(policy, household.home(), quantity, limits, spent);
+    }
+
+    /**
+     * A limit, if a candidate in stock would have passed it (the first such in the strategy's
+     * order), else why nothing fits the policy.
+     */
+    private PressAnswer whyNothingPlaced(
+            SlotPolicy policy,
+            GeoPoint home,
+            long quantity,
+            SpendingLimitPolicy limits,
+            SpendingLimitPolicy.Spent spent) {
+        var offered = offered(policy, home, true);
+        if (spent != null) {
+            for (var candidate : Choice.rank(policy, offered, quantity)) {
+                var exceeded = limits.exceededBy(candidate.price().times(quantity), spent);
+                if (exceeded.isPresent()) {
+                    return PressAnswer.of(Result.LIMIT_EXCEEDED, exceeded.get());
+                }
+            }
+        }
+        return PressAnswer.of(Result.UNAVAILABLE, Choice.whyNothing(policy, offered));
     }
 
     /**
@@ -349,7 +368,7 @@ public class Pressing {
     /** The slot's {@link Outlook} now for this household, without ordering anything. */
     @Transactional(readOnly = true)
     public Outlook outlook(SlotPolicy policy, AccountId household) {
-        var offered = offered(policy, homeOf(household));
+        var offered = offered(policy, homeOf(household), true);
         var choice = Choice.rank(policy, offered, policy.quantity()).stream().findFirst();
         if (choice.isPresent()) {
             return new Outlook(choice.get(), choice.get().price().times(policy.quantity()), null, null);
@@ -364,7 +383,7 @@ public class Pressing {
     /** What a household's slot would order now, without ordering it; for devices with a display. */
     @Transactional(readOnly = true)
     public Optional<Candidate> wouldOrder(SlotPolicy policy, AccountId household) {
-        return Choice.rank(policy, offered(policy, homeOf(household)), policy.quantity()).stream()
+        return Choice.rank(policy, offered(policy, homeOf(household), true), policy.quantity()).stream()
                 .findFirst();
     }
 
@@ -398,7 +417,8 @@ public class Pressing {
                 .toList();
     }
 
-    private List<Candidate> offered(SlotPolicy policy, GeoPoint home) {
+    /** With {@code readStock} false, each candidate's stock is {@link Candidate#STOCK_NOT_READ}. */
+    private List<Candidate> offered(SlotPolicy policy, GeoPoint home, boolean readStock) {
         var offered = new ArrayList<Candidate>();
         var now = clock.instant();
         var readyAt = new HashMap<StoreId, Instant>();
@@ -410,7 +430,7 @@ public class Pressing {
                                 product,
                                 store,
                                 price,
-                                inventory.level(store, product).available(),
+                                readStock ? inventory.level(store, product).available() : Candidate.STOCK_NOT_READ,
                                 policy.strategy() == Strategy.FASTEST
                                         ? readyAt.computeIfAbsent(
                                                 store,

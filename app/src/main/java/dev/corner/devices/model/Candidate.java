@@ -12,6 +12,12 @@ import java.time.Instant;
  */
 public record Candidate(ProductId productId, StoreId storeId, Money price, long available, Instant readyAt) {
 
+    /**
+     * The {@code available} of a candidate whose stock was not read: enough for any quantity, so that
+     * the reservation, which checks the stock itself, decides.
+     */
+    public static final long STOCK_NOT_READ = Long.MAX_VALUE;
+
     public Candidate(ProductId productId, StoreId storeId, Money price, long available) {
         this(productId, storeId, price, available, null);
     }
