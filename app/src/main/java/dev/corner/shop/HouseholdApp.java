@@ -7,9 +7,11 @@ import dev.corner.common.Caller;
 import dev.corner.common.CornerException;
 import dev.corner.common.Money;
 import dev.corner.common.Role;
+import dev.corner.devices.HouseholdDevices;
 import dev.corner.devices.HouseholdSpending;
 import dev.corner.notifications.Inbox;
 import dev.corner.notifications.LiveNotices;
+import dev.corner.notifications.Notification;
 import dev.corner.orders.ConfirmationLabel;
 import dev.corner.stores.Store;
 import dev.corner.stores.StoreId;
@@ -22,7 +24,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -43,13 +48,81 @@ class HouseholdApp {
     private final Stores stores;
     private final Catalog catalog;
     private final HouseholdSpending spending;
+    private final HouseholdDevices devices;
+    private final MessageSource messages;
 
-    HouseholdApp(Inbox inbox, LiveNotices live, Stores stores, Catalog catalog, HouseholdSpending spending) {
+    HouseholdApp(
+            Inbox inbox,
+            LiveNotices live,
+            Stores stores,
+            Catalog catalog,
+            HouseholdSpending spending,
+            HouseholdDevices devices,
+            MessageSource messages) {
         this.inbox = inbox;
         this.live = live;
         this.stores = stores;
         this.catalog = catalog;
         this.spending = spending;
+        this.devices = devices;
+        this.messages = messages;
+    }
+
+    /**
+     * The household's latest notices for a page ({@code notices}, {@code noticeLimit}), with the
+     * names of its devices ({@code deviceNames}, by id) that {@link #noticeText} writes them with.
+     */
+    void notices(Caller household, Model model, int limit) {
+        model.addAttribute("notices", inbox.of(household, false, limit));
+        model.addAttribute("noticeLimit", limit);
+        var names = new HashMap<String, String>();
+        devices.overview(household).forEach(d -> names.put(d.deviceId().value(), d.serial()));
+        model.addAttribute("deviceNames", names);
+    }
+
+    /**
+     * A notice in the page's language, written from its kind and values, a device by its serial
+     * number; the stored English text for a notice without values (written before they were kept).
+     */
+    public String noticeText(Notification notice, Map<String, String> deviceNames) {
+        var values = notice.params();
+        var locale = LocaleContextHolder.getLocale();
+        var device = deviceNames.getOrDefault(values.get("deviceId"), values.get("deviceId"));
+        String key = "notice.text." + notice.kind();
+        Object[] args;
+        switch (notice.kind()) {
+            case Notification.CONFIRMATION_NEEDED ->
+                args = values.containsKey("confirmBy")
+                        ? new Object[] {
+                            money(new Money(Long.parseLong(values.get("amount")), values.get("currency"))),
+                            time(Instant.parse(values.get("confirmBy"))),
+                            confirmationLabel().text()
+                        }
+                        : null;
+            case Notification.PRESS_REFUSED ->
+                args = device == null
+                        ? null
+                        : new Object[] {
+                            device,
+                            values.get("slotId"),
+                            messages.getMessage(
+                                    "notice.reason." + values.get("reason"),
+                                    null,
+                                    messages.getMessage("notice.reason.OTHER", null, locale),
+                                    locale)
+                        };
+            case Notification.DEVICE_PAUSED -> args = device == null ? null : new Object[] {device};
+            case Notification.DEVICE_SILENT -> {
+                if (values.containsKey("lastSeenAt")) {
+                    args = new Object[] {device, time(Instant.parse(values.get("lastSeenAt")))};
+                } else {
+                    key += ".never";
+                    args = device == null ? null : new Object[] {device};
+                }
+            }
+            default -> args = null;
+        }
+        return args == null ? notice.text() : messages.getMessage(key, args, notice.text(), locale);
     }
 
     Caller household(Caller caller) {

@@ -51,8 +51,7 @@ class ShopPages {
         var household = app.page(caller, model, "home");
         pending(household, model);
         model.addAttribute("spending", spending.of(household));
-        model.addAttribute("notices", inbox.of(household, false, 5));
-        model.addAttribute("noticeLimit", 5);
+        app.notices(household, model, 5);
         return "shop/home";
     }
 
@@ -82,8 +81,7 @@ class ShopPages {
     @GetMapping("/notices")
     String notices(Caller caller, Model model) {
         var household = app.page(caller, model, "notices");
-        model.addAttribute("notices", inbox.of(household, false, 100));
-        model.addAttribute("noticeLimit", 100);
+        app.notices(household, model, 100);
         return "shop/notices";
     }
 
@@ -91,8 +89,7 @@ class ShopPages {
     @GetMapping("/notices/list")
     String noticeList(Caller caller, @RequestParam(defaultValue = "100") int limit, Model model) {
         var household = app.household(caller);
-        model.addAttribute("notices", inbox.of(household, false, limit));
-        model.addAttribute("noticeLimit", limit);
+        app.notices(household, model, limit);
         return "shop/notices :: list";
     }
 

@@ -51,7 +51,8 @@ class ConsentAndLimitsContractTest extends ContractTest {
                 .body()
                 .get("notifications")) {
             if (kind.equals(notice.get("kind").asString())) {
-                return notice.get("title").asString() + " " + notice.get("text").asString();
+                return notice.get("title").asString() + " " + notice.get("text").asString() + " "
+                        + notice.get("params");
             }
         }
         return null;
@@ -82,7 +83,8 @@ class ConsentAndLimitsContractTest extends ContractTest {
         var order = api.get("/api/v1/orders/" + orderId, household.account().token());
         assertThat(order.text("status")).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(order.text("confirmBy")).isNotBlank();
-        assertThat(awaitNotice(household, "CONFIRMATION_NEEDED")).contains(orderId, "4.99 EUR");
+        assertThat(awaitNotice(household, "CONFIRMATION_NEEDED"))
+                .contains(orderId, "4.99 EUR", " UTC.", "\"amount\":\"499\"", "\"currency\":\"EUR\"", "\"confirmBy\"");
 
         var confirmed = api.post(
                 "/api/v1/orders/" + orderId + "/confirm", household.account().token(), Map.of("language", "de"));
@@ -191,7 +193,12 @@ class ConsentAndLimitsContractTest extends ContractTest {
         assertThat(perOrder.text("result")).isEqualTo("LIMIT_EXCEEDED");
         assertThat(perOrder.text("reason")).isEqualTo("PER_ORDER");
         assertThat(town.level(shop).reserved()).isZero();
-        assertThat(awaitNotice(household, "PRESS_REFUSED")).contains("Limit reached", "limit per order");
+        assertThat(awaitNotice(household, "PRESS_REFUSED"))
+                .contains(
+                        "Limit reached",
+                        "limit per order",
+                        "\"reason\":\"PER_ORDER\"",
+                        "\"result\":\"LIMIT_EXCEEDED\"");
 
         settings(household, Map.of("orderLimit", eur(0), "monthlyLimit", eur(1000)));
         var devicePath = "/api/v1/devices/" + household.device().deviceId();

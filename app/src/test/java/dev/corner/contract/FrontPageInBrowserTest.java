@@ -39,6 +39,8 @@ class FrontPageInBrowserTest extends BrowserTest {
         var shop = town.shop(4);
         var household = town.householdWithButton(shop);
         signIn(api, household.account().email(), "password-1234");
+        assertThat(page).hasURL(api.base() + "/shop"); // a household lands in its own app
+        page.navigate(api.base() + "/");
         var store = page.locator("[data-store-id='" + shop.storeId() + "']");
         assertThat(store.locator("td.available")).hasText("4");
 

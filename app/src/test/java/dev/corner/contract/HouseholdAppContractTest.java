@@ -191,6 +191,22 @@ class HouseholdAppContractTest extends ContractTest {
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theIconAnswersWithoutSigningIn() throws Exception {
+        var types = Map.of("/favicon.ico", "image/", "/favicon.svg", "image/svg+xml");
+        for (var icon : types.entrySet()) {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(api.base() + icon.getKey()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(icon.getKey()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(icon.getKey())
+                    .startsWith(icon.getValue());
+            assertThat(response.body()).as(icon.getKey()).isNotEmpty();
+        }
+    }
+
     /** One server-sent event: its name, id and data. */
     record Event(String name, String id, String data) {}
 

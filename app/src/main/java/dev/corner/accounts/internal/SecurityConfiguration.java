@@ -1,9 +1,11 @@
 package dev.corner.accounts.internal;
 
 import dev.corner.accounts.Accounts;
+import dev.corner.accounts.internal.WebSignIn.SignedInUser;
 import dev.corner.common.web.ProblemWriter;
 import dev.corner.common.web.StatelessApi;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +13,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -61,6 +65,8 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",
+                                "/favicon.ico",
+                                "/favicon.svg",
                                 "/actuator/health/**",
                                 "/v3/api-docs/**",
                                 "/api-docs.html",
@@ -68,8 +74,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new LandingPage())
+                        .permitAll())
                 // A script asking for a token after its session ended gets 401, not the sign-in page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -78,6 +85,26 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/")
                         .addLogoutHandler((request, response, authentication) -> revokeWebTokens(request, records)))
                 .build();
+    }
+
+    /**
+     * Where a sign-in lands: the page that sent the browser to sign in, else the app made for the
+     * account's role, so a household is not left on the platform's front page.
+     */
+    private static final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        @Override
+        protected String determineTargetUrl(
+                HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+            if (!(authentication.getPrincipal() instanceof SignedInUser user)) {
+                return "/";
+            }
+            return switch (user.caller().role()) {
+                case HOUSEHOLD -> "/shop";
+                case MERCHANT -> "/merchant";
+                default -> "/";
+            };
+        }
     }
 
     /** Signing out of the web also ends the bearer tokens its pages were given ({@code POST /web/token}). */

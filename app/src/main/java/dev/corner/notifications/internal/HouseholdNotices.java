@@ -7,6 +7,10 @@ import dev.corner.devices.DeviceEvents.PressRefused;
 import dev.corner.notifications.Notification;
 import dev.corner.orders.OrderEvents.OrderAwaitingConfirmation;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +36,15 @@ class HouseholdNotices {
                 Notification.CONFIRMATION_NEEDED,
                 "An order waits for your confirmation",
                 "Order " + order.orderId().value() + " for " + order.total().display()
-                        + " is held for you until " + order.confirmBy() + ". Confirm it with "
+                        + " is held for you until " + minutes(order.confirmBy()) + ". Confirm it with "
                         + "\"Order with obligation to pay\", or let it lapse.",
                 order.storeId().value(),
-                "awaiting:" + order.orderId().value());
+                "awaiting:" + order.orderId().value(),
+                Map.of(
+                        "orderId", order.orderId().value(),
+                        "amount", Long.toString(order.total().amount()),
+                        "currency", order.total().currency(),
+                        "confirmBy", order.confirmBy().toString()));
     }
 
     @ApplicationModuleListener
@@ -60,7 +69,12 @@ class HouseholdNotices {
                         + refused.slotId(),
                 "A press of device " + refused.deviceId().value() + " ordered nothing: " + why + ".",
                 null,
-                "refused:" + Ids.next("ev"));
+                "refused:" + Ids.next("ev"),
+                Map.of(
+                        "deviceId", refused.deviceId().value(),
+                        "slotId", refused.slotId(),
+                        "result", refused.result(),
+                        "reason", refused.reason() == null ? "" : refused.reason()));
     }
 
     @ApplicationModuleListener
@@ -75,7 +89,8 @@ class HouseholdNotices {
                 "Device " + paused.deviceId().value() + " was pressed faster than you allow, so it is paused."
                         + " Resume it when it is safe.",
                 null,
-                "storm:" + Ids.next("ev"));
+                "storm:" + Ids.next("ev"),
+                Map.of("deviceId", paused.deviceId().value()));
     }
 
     @ApplicationModuleListener
@@ -85,13 +100,26 @@ class HouseholdNotices {
                 Notification.DEVICE_SILENT,
                 "A device has gone quiet",
                 "Device " + silent.deviceId().value() + " has sent no heartbeat since "
-                        + (silent.lastSeenAt() == null
-                                ? "it was claimed"
-                                : silent.lastSeenAt().toString())
+                        + (silent.lastSeenAt() == null ? "it was claimed" : minutes(silent.lastSeenAt()))
                         + ". Check its battery and its connection.",
                 null,
-                "silent:" + Ids.next("ev"));
+                "silent:" + Ids.next("ev"),
+                silent.lastSeenAt() == null
+                        ? Map.of("deviceId", silent.deviceId().value())
+                        : Map.of(
+                                "deviceId",
+                                silent.deviceId().value(),
+                                "lastSeenAt",
+                                silent.lastSeenAt().toString()));
     }
+
+    /** A time as the English text writes it: {@code 2026-12-08 13:30 UTC}. */
+    private static String minutes(Instant at) {
+        return MINUTES.format(at);
+    }
+
+    private static final DateTimeFormatter MINUTES =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private void notify(
             dev.corner.common.AccountId household,
@@ -99,11 +127,12 @@ class HouseholdNotices {
             String title,
             String text,
             String storeId,
-            String source) {
+            String source,
+            Map<String, String> params) {
         inbox.insert(
                 household,
                 Ids.next("ntf"),
-                new Notification(null, kind, title, text, storeId, null, clock.instant(), null),
+                new Notification(null, kind, title, text, storeId, null, clock.instant(), null, params),
                 source);
     }
 }

@@ -5,10 +5,13 @@ import dev.corner.common.SqlTime;
 import dev.corner.notifications.Notification;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The inboxes as stored. */
 @Repository
@@ -22,7 +25,14 @@ public class InboxRecords {
             rs.getString("store_id"),
             rs.getString("product_id"),
             SqlTime.instant(rs, "created_at"),
-            SqlTime.instant(rs, "read_at"));
+            SqlTime.instant(rs, "read_at"),
+            params(rs.getString("params")));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Map<String, String> params(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+    }
 
     private final JdbcClient jdbc;
 
@@ -34,8 +44,10 @@ public class InboxRecords {
     public boolean insert(AccountId account, String id, Notification notice, String source) {
         return jdbc.sql("""
                                 insert into notifications
-                                    (id, account_id, kind, title, body, store_id, product_id, source, created_at)
-                                values (:id, :account, :kind, :title, :body, :store, :product, :source, :at)
+                                    (id, account_id, kind, title, body, store_id, product_id, source, created_at,
+                                     params)
+                                values (:id, :account, :kind, :title, :body, :store, :product, :source, :at,
+                                        cast(:params as jsonb))
                                 on conflict (source) do nothing""")
                         .param("id", id)
                         .param("account", account.value())
@@ -46,6 +58,7 @@ public class InboxRecords {
                         .param("product", notice.productId())
                         .param("source", source)
                         .param("at", SqlTime.utc(notice.createdAt()))
+                        .param("params", JSON.writeValueAsString(notice.params()))
                         .update()
                 == 1;
     }

@@ -6,6 +6,7 @@ import dev.corner.common.Ids;
 import dev.corner.inventory.InventoryEvents.LowStockReached;
 import dev.corner.notifications.Notification;
 import dev.corner.stores.Stores;
+import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,8 @@ class LowStockNotices {
                 low.storeId().value(),
                 low.productId().value(),
                 low.at(),
-                null);
+                null,
+                Map.of("available", Long.toString(low.available()), "reorderPoint", Long.toString(low.reorderPoint())));
         inbox.insert(store.get().merchantId(), Ids.next("ntf"), notice, "low-stock:" + low.alertId());
     }
 }
