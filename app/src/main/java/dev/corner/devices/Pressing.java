@@ -237,8 +237,8 @@ public class Pressing {
     }
 
     /**
-     * A limit, if a candidate in stock would have passed it (the first such in the strategy's
-     * order), else why nothing fits the policy.
+     * The limit that a candidate in stock would have gone over (the first such candidate in the
+     * strategy's order), else why nothing fits the policy.
      */
     private PressAnswer whyNothingPlaced(
             SlotPolicy policy,

@@ -87,7 +87,7 @@ public class DeviceAuthentication {
      * Every check but two, which a press makes in the statement that locks its device (see {@link
      * dev.corner.devices.Pressing}): whether the nonce is new and whether the device is revoked. So
      * the device's row is not read here: its secret, written once, is known to the node after the
-     * device's first request. The caller must settle the {@link NonceClaim} before it answers: in the
+     * device's first press on it. The caller must settle the {@link NonceClaim} before it answers: in the
      * press's transaction, with {@link #remember} after that transaction rolled back, or as refused
      * when the device turned out to be revoked.
      */
@@ -151,7 +151,7 @@ public class DeviceAuthentication {
     }
 
     /** The refusal of a request from a device that does not exist or was revoked. */
-    public static Refused unknownDevice() {
+    private static Refused unknownDevice() {
         return refused("UNKNOWN_DEVICE", "unknown or revoked device");
     }
 

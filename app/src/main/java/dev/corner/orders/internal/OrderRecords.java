@@ -279,31 +279,37 @@ public class OrderRecords {
                 .param("key", "fulfilment/" + household.value() + "/" + store.value())
                 .query(Object.class)
                 .single();
-        // Read again once the lock is held: an order that held it may have begun one and committed.
-        open = openFulfilment(household, store, kind, now.minus(window));
-        if (open.isPresent()) {
-            return open.get();
-        }
-        var id = dev.corner.common.Ids.next("ful");
-        jdbc.sql("""
-                        insert into order_fulfilments (id, household_id, store_id, kind, status, opened_at)
-                        values (:id, :household, :store, :kind, 'OPEN', :at)""")
-                .param("id", id)
+        // Read again once the lock is held, in a statement of its own (so an order that held the lock
+        // and began one is seen), and begin one only if there is still none.
+        return jdbc.sql(OPEN_OR_BEGUN_FULFILMENT)
+                .param("id", dev.corner.common.Ids.next("ful"))
                 .param("household", household.value())
                 .param("store", store.value())
                 .param("kind", kind.name())
+                .param("since", SqlTime.utc(now.minus(window)))
                 .param("at", SqlTime.utc(now))
-                .update();
-        return id;
+                .query(String.class)
+                .single();
     }
+
+    private static final String OPEN_FULFILMENT = """
+            select id from order_fulfilments
+            where household_id = :household and store_id = :store and kind = :kind and status = 'OPEN'
+              and opened_at >= :since
+            order by opened_at desc limit 1""";
+
+    private static final String OPEN_OR_BEGUN_FULFILMENT = "with found as (" + OPEN_FULFILMENT + """
+            ),
+            begun as (
+                insert into order_fulfilments (id, household_id, store_id, kind, status, opened_at)
+                select :id, :household, :store, :kind, 'OPEN', :at
+                where not exists (select 1 from found)
+                returning id)
+            select id from found union all select id from begun""";
 
     private Optional<String> openFulfilment(
             AccountId household, StoreId store, Fulfilment kind, java.time.Instant since) {
-        return jdbc.sql("""
-                        select id from order_fulfilments
-                        where household_id = :household and store_id = :store and kind = :kind and status = 'OPEN'
-                          and opened_at >= :since
-                        order by opened_at desc limit 1""")
+        return jdbc.sql(OPEN_FULFILMENT)
                 .param("household", household.value())
                 .param("store", store.value())
                 .param("kind", kind.name())
