@@ -57,13 +57,6 @@ public class Pressing {
 
     public static final int MAX_PRESS_QUANTITY = 10;
 
-    /** The device was revoked: the press is refused with nothing done ({@code 401 UNKNOWN_DEVICE}). */
-    public static final class DeviceRevoked extends CornerException {
-        DeviceRevoked() {
-            super(Kind.UNAUTHORIZED, "UNKNOWN_DEVICE", "unknown or revoked device");
-        }
-    }
-
     /** How long a device with a display may confirm the quote it showed. */
     public static final Duration QUOTE_TTL = Duration.ofSeconds(60);
 
@@ -121,16 +114,8 @@ public class Pressing {
         }
         // Presses of one device run one at a time: two cannot both find a slot free, and a press id
         // sent twice at once is answered once.
-        var locked = records.lockForPress(deviceId, Ids.requireValid(slotId, "slotId"), nonce);
-        // The transports leave revocation to this statement, so a revoked device hears 401 here.
-        var status = locked.map(p -> p.device().status())
-                .or(() -> records.device(deviceId).map(Device::status))
-                .orElse(DeviceRecords.Status.REVOKED);
-        if (status == DeviceRecords.Status.REVOKED) {
-            throw new DeviceRevoked();
-        }
-        var pressed = locked.orElseThrow(
-                () -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
+        var pressed = records.lockForPress(deviceId, Ids.requireValid(slotId, "slotId"), nonce)
+                .orElseThrow(() -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
         if (!pressed.nonceNew()) {
             throw new NonceClaim.Reused();
         }
@@ -300,6 +285,7 @@ public class Pressing {
         return json.writeValueAsString(evidence);
     }
 
+    /** What the device and its household spent today and this month (UTC calendar). */
     /**
      * A repeated press while the household chose that presses add to the open order: inside the
      * cancel window, within the household's maximum, the limits and the cap, and at a price that
@@ -339,7 +325,6 @@ public class Pressing {
                 .orElseGet(() -> answer(Result.ORDER_IN_PROGRESS, open).withReason("NOT_ADDED"));
     }
 
-    /** What the device and its household spent today and this month (UTC calendar). */
     private SpendingLimitPolicy.Spent spent(Device device) {
         var now = clock.instant();
         Instant today = now.truncatedTo(ChronoUnit.DAYS);

@@ -3,7 +3,6 @@ package dev.corner.devices.internal;
 import dev.corner.common.Digests;
 import dev.corner.common.Ids;
 import dev.corner.devices.DeviceId;
-import dev.corner.devices.internal.DeviceRecords.Device;
 import dev.corner.devices.internal.DeviceRecords.Status;
 import dev.corner.devices.model.DeviceSignature;
 import java.time.Clock;
@@ -76,7 +75,7 @@ public class DeviceAuthentication {
 
     /** Authenticates the request and remembers its nonce in a transaction of its own. */
     public Outcome authenticate(SignedRequest request) {
-        var outcome = check(request, false);
+        var outcome = check(request);
         if (outcome instanceof Authenticated authenticated && !remember(authenticated.nonce())) {
             return nonceReused();
         }
@@ -84,18 +83,12 @@ public class DeviceAuthentication {
     }
 
     /**
-     * Every check but two, which a press makes in the statement that locks its device (see {@link
-     * dev.corner.devices.Pressing}): whether the nonce is new and whether the device is revoked. So
-     * the device's row is not read here: its secret, written once, is known to the node after the
-     * device's first press on it. The caller must settle the {@link NonceClaim} before it answers: in the
-     * press's transaction, with {@link #remember} after that transaction rolled back, or as refused
-     * when the device turned out to be revoked.
+     * Every check but whether the nonce is new: the caller must remember the {@link NonceClaim} of an
+     * authenticated request before it answers it, in the transaction that does the request's work (a
+     * press does, see {@link dev.corner.devices.Pressing}) or with {@link #remember} after that
+     * transaction rolled back.
      */
-    public Outcome checkPress(SignedRequest request) {
-        return check(request, true);
-    }
-
-    private Outcome check(SignedRequest request, boolean revocationLeftToPress) {
+    public Outcome check(SignedRequest request) {
         if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
             return new Refused(
                     HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", "a device request body is at most 64 KiB");
@@ -107,19 +100,16 @@ public class DeviceAuthentication {
             return refused("MISSING_SIGNATURE", "X-Corner-Device, -Timestamp, -Nonce and -Signature are required");
         }
         if (!Ids.valid(request.deviceId())) {
-            return unknownDevice();
+            return refused("UNKNOWN_DEVICE", "unknown or revoked device");
         }
-        var id = new DeviceId(request.deviceId());
-        var sealedSecret = revocationLeftToPress
-                ? records.origin(id).map(DeviceRecords.Origin::sealedSecret)
-                : records.device(id).filter(d -> d.status() != Status.REVOKED).map(Device::sealedSecret);
-        if (sealedSecret.isEmpty()) {
-            return unknownDevice();
+        var device = records.device(new DeviceId(request.deviceId())).filter(d -> d.status() != Status.REVOKED);
+        if (device.isEmpty()) {
+            return refused("UNKNOWN_DEVICE", "unknown or revoked device");
         }
         var body = request.body() == null ? new byte[0] : request.body();
         var canonical = DeviceSignature.canonical(
                 request.method(), request.pathWithQuery(), request.timestamp(), request.nonce(), body);
-        if (!DeviceSignature.verify(secrets.open(sealedSecret.get()), canonical, request.signature())) {
+        if (!DeviceSignature.verify(secrets.open(device.get().sealedSecret()), canonical, request.signature())) {
             return refused("BAD_SIGNATURE", "the signature does not match the request");
         }
         var now = clock.instant();
@@ -136,6 +126,7 @@ public class DeviceAuthentication {
         if (nonce.length() < 16 || nonce.length() > 64 || !NONCE.matcher(nonce).matches()) {
             return refused("BAD_NONCE", "the nonce must be 16 to 64 printable characters");
         }
+        var id = device.get().id();
         return new Authenticated(id, new NonceClaim(id, nonce, now));
     }
 
@@ -148,11 +139,6 @@ public class DeviceAuthentication {
                             : NonceClaim.State.REUSED);
         }
         return !claim.isReused();
-    }
-
-    /** The refusal of a request from a device that does not exist or was revoked. */
-    private static Refused unknownDevice() {
-        return refused("UNKNOWN_DEVICE", "unknown or revoked device");
     }
 
     /** The refusal of a request whose nonce was used before. */

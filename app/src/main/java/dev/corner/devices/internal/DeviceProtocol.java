@@ -79,10 +79,8 @@ public class DeviceProtocol {
     /**
      * A press whose nonce, if still open, is remembered in the press's own transaction, so that an
      * accepted press commits once. A nonce used before refuses the press ({@code 401 NONCE_REUSED})
-     * with nothing done, also when the two requests run at once. A press of a revoked device is
-     * refused ({@code 401 UNKNOWN_DEVICE}) with nothing done and its nonce not remembered, as when
-     * authentication refuses a request. A press that fails otherwise does nothing, and its nonce is
-     * used up all the same, as for any request refused after authentication.
+     * with nothing done, also when the two requests run at once. A press that fails does nothing, and
+     * its nonce is used up all the same, as for any request refused after authentication.
      */
     public PressAnswer press(NonceClaim nonce, String slotId, Press press) {
         if (!nonce.isOpen()) {
@@ -95,9 +93,6 @@ public class DeviceProtocol {
         } catch (NonceClaim.Reused e) {
             nonce.settle(NonceClaim.State.REUSED);
             throw nonceReused();
-        } catch (Pressing.DeviceRevoked e) {
-            nonce.settle(NonceClaim.State.REFUSED);
-            throw e;
         } catch (RuntimeException e) {
             if (!authentication.remember(nonce)) {
                 throw nonceReused();

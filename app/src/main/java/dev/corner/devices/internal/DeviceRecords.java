@@ -60,18 +60,14 @@ public class DeviceRecords {
             OrderId openOrder,
             Money boundUnitPrice) {}
 
-    /**
-     * What is written when a device is provisioned and never changed: its maker and its sealed
-     * secret. Devices are never deleted (revoking one changes its status, not these).
-     */
-    public record Origin(AccountId maker, byte[] sealedSecret) {}
-
     private final JdbcClient jdbc;
-    private final WriteOnceRows<DeviceId, Origin> origins;
+
+    /** A device's maker is written when it is provisioned and never changed; devices are never deleted. */
+    private final WriteOnceRows<DeviceId, AccountId> makers;
 
     DeviceRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.origins = new WriteOnceRows<>(100_000, this::readOrigin);
+        this.makers = new WriteOnceRows<>(100_000, this::readMakerOf);
     }
 
     public void insertModel(Model model, Instant at) {
@@ -441,18 +437,13 @@ public class DeviceRecords {
     }
 
     public Optional<AccountId> makerOf(DeviceId id) {
-        return origins.find(id).map(Origin::maker);
+        return makers.find(id);
     }
 
-    /** The device's maker and sealed secret, read once per node; says nothing of its status. */
-    public Optional<Origin> origin(DeviceId id) {
-        return origins.find(id);
-    }
-
-    private Optional<Origin> readOrigin(DeviceId id) {
-        return jdbc.sql("select maker_id, sealed_secret from devices where id = :id")
+    private Optional<AccountId> readMakerOf(DeviceId id) {
+        return jdbc.sql("select maker_id from devices where id = :id")
                 .param("id", id.value())
-                .query((rs, n) -> new Origin(new AccountId(rs.getString("maker_id")), rs.getBytes("sealed_secret")))
+                .query((rs, n) -> new AccountId(rs.getString("maker_id")))
                 .optional();
     }
 

@@ -45,7 +45,7 @@ class DeviceSignatureFilter extends OncePerRequestFilter {
                 request.getHeader("X-Corner-Signature"),
                 body);
         var press = DeviceProtocol.isPress(request.getMethod(), path);
-        var outcome = press ? authentication.checkPress(signed) : authentication.authenticate(signed);
+        var outcome = press ? authentication.check(signed) : authentication.authenticate(signed);
         if (outcome instanceof Refused refused) {
             problems.write(response, refused.status(), refused.code(), refused.detail());
             return;

@@ -15,12 +15,7 @@ public final class NonceClaim {
     public enum State {
         OPEN,
         REMEMBERED,
-        REUSED,
-        /**
-         * The request was refused because its device is revoked, with nothing done; like any request
-         * that fails authentication, its nonce is not remembered.
-         */
-        REFUSED
+        REUSED
     }
 
     private final DeviceId device;

@@ -60,7 +60,7 @@ class MqttDeviceRequests {
                 deviceId, method, path, text(envelope, "timestamp"), nonce, text(envelope, "signature"), bytes);
         // A press remembers its nonce in its own transaction; any other request before it acts.
         var outcome = DeviceProtocol.isPress(method, path)
-                ? authentication.checkPress(signed)
+                ? authentication.check(signed)
                 : authentication.authenticate(signed);
         if (outcome instanceof Refused refused) {
             if (refused.nonceReused()) {
