@@ -1,10 +1,12 @@
 package dev.corner.inventory.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.corner.catalog.ProductId;
 import dev.corner.common.SqlTime;
 import dev.corner.inventory.ReservationId;
 import dev.corner.stores.StoreId;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -192,10 +194,23 @@ public class ReservationCombiner implements DisposableBean {
 
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
-            connection = dataSource.getConnection();
+            connection = ownConnection();
             connection.setAutoCommit(false);
         }
         return connection;
+    }
+
+    /**
+     * A connection of the batches' own, outside the pool: every caller waiting for a batch holds a
+     * pooled connection in its transaction, so with the pool used up by them, a batch that needed one
+     * too would wait for them while they wait for it.
+     */
+    private Connection ownConnection() throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            var pool = dataSource.unwrap(HikariDataSource.class);
+            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        }
+        return dataSource.getConnection();
     }
 
     /**

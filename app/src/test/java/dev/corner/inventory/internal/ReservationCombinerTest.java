@@ -34,6 +34,9 @@ class ReservationCombinerTest extends ContractTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aBatchTakesWhatFitsInTheOrderAskedAndNeverMore() throws Exception {
         var shop = town.shop(5);
@@ -101,6 +104,42 @@ class ReservationCombinerTest extends ContractTest {
         assertThat(asked.stream().map(r -> granted.get(r.id())).toList()).containsExactly(false, true);
         assertThat(town.level(shop).reserved()).isEqualTo(1);
         assertThat(town.level(shop).available()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchIsTakenWhenTheCallersHoldEveryConnectionOfThePool() throws Exception {
+        var shop = town.shop(3);
+        var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        var held = new java.util.ArrayList<java.sql.Connection>();
+        try {
+            // As callers in their transactions do while they wait for their batch: every connection
+            // that no one else holds (a listener keeps one of its own).
+            int free = pool.getMaximumPoolSize() - pool.getHikariPoolMXBean().getActiveConnections();
+            for (int i = 0; i < free; i++) {
+                held.add(dataSource.getConnection());
+            }
+            // A combiner that has no connection yet, as after a start or a lost connection.
+            var fresh = new ReservationCombiner(
+                    dataSource, jdbc, clock, Duration.ofMinutes(2), Duration.ofMinutes(15), true);
+            try {
+                var granted = java.util.concurrent.CompletableFuture.supplyAsync(() -> fresh.reserve(
+                        new ReservationId("rsv_pool_" + System.nanoTime()),
+                        new StoreId(shop.storeId()),
+                        new ProductId(shop.productId()),
+                        1,
+                        "pool"));
+
+                assertThat(granted.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+            } finally {
+                fresh.destroy();
+            }
+        } finally {
+            for (var connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(town.level(shop).reserved()).isEqualTo(1);
     }
 
     @Test
