@@ -131,6 +131,17 @@ class HouseholdAppInBrowserTest extends BrowserTest {
         assertThat(page.locator("#chosen-products li")).containsText(goods.name());
     }
 
+    /** A household of its own, signed in, and a button it claimed in the app. */
+    private record SignedIn(Neighbourhood.Account household, Neighbourhood.Device device) {}
+
+    private SignedIn signedInWithAButton() {
+        var household = town.account("HOUSEHOLD");
+        var device = town.provisionedButton(town.account("MAKER"));
+        signIn(household);
+        claim(device);
+        return new SignedIn(household, device);
+    }
+
     private SimulatedDevice simulated(Neighbourhood.Device device) {
         return SimulatedDevice.http(URI.create(api.base()), device.deviceId(), device.secret())
                 .withClock(clock);
@@ -249,10 +260,8 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     @Test
     void whenNothingFitsThePageSaysWhyAndTheRefusedPressArrivesAsANotice() {
         var goods = goods();
-        var household = town.account("HOUSEHOLD");
-        var device = town.provisionedButton(town.account("MAKER"));
-        signIn(household);
-        claim(device);
+        var signedIn = signedInWithAButton();
+        var device = signedIn.device();
         bind(goods, "3.00", "CANCEL_WINDOW");
         assertThat(page.locator("[data-slot-id='main'] .outlook"))
                 .hasText("Nothing fits: every offer is above your cap (the cheapest is €4.99),"
@@ -337,10 +346,9 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     @Test
     void theHouseholdGivesItsHomeAndBindsASlotToAnyStoreNearIt() {
         var goods = goods();
-        var household = town.account("HOUSEHOLD");
-        var device = town.provisionedButton(town.account("MAKER"));
-        signIn(household);
-        claim(device);
+        var signedIn = signedInWithAButton();
+        var household = signedIn.household();
+        var device = signedIn.device();
         page.getByRole(AriaRole.LINK, new GetByRoleOptions().setName("Bind this slot"))
                 .click();
         assertThat(page.locator("#no-home")).isVisible();
@@ -386,10 +394,9 @@ class HouseholdAppInBrowserTest extends BrowserTest {
 
     @Test
     void aRefusedFormKeepsWhatWasTypedAndMarksTheFieldAtFault() {
-        var household = town.account("HOUSEHOLD");
-        var device = town.provisionedButton(town.account("MAKER"));
-        signIn(household);
-        claim(device);
+        var signedIn = signedInWithAButton();
+        var household = signedIn.household();
+        var device = signedIn.device();
 
         nav("Settings");
         page.getByLabel("Cancel window (minutes)").fill("45");
@@ -420,10 +427,9 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     @Test
     void theDevicePageShowsThePauseAndTheConsentThatApplyAndTheLanguageLinksStayOnThePage() {
         var goods = goods();
-        var household = town.account("HOUSEHOLD");
-        var device = town.provisionedButton(town.account("MAKER"));
-        signIn(household);
-        claim(device);
+        var signedIn = signedInWithAButton();
+        var household = signedIn.household();
+        var device = signedIn.device();
         bind(goods, "6.00", "CANCEL_WINDOW");
         assertThat(page.locator("[data-slot-id='main'] .consent"))
                 .hasText("Cancel window: ordered at once, cancellable for a while (the household's setting)");
@@ -472,10 +478,8 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     @Test
     void onAPhoneTheOrdersAndTheSlotDetailsFitTheScreen() {
         var goods = goods();
-        var household = town.account("HOUSEHOLD");
-        var device = town.provisionedButton(town.account("MAKER"));
-        signIn(household);
-        claim(device);
+        var signedIn = signedInWithAButton();
+        var device = signedIn.device();
         bind(goods, "6.00", "CANCEL_WINDOW");
         try (var button = simulated(device)) {
             var press = button.press("main", "press-" + UUID.randomUUID(), 1);
@@ -508,10 +512,8 @@ class HouseholdAppInBrowserTest extends BrowserTest {
 
     @Test
     void theConsentChoicesShowTheirWholeText() {
-        var household = town.account("HOUSEHOLD");
-        var device = town.provisionedButton(town.account("MAKER"));
-        signIn(household);
-        claim(device);
+        var signedIn = signedInWithAButton();
+        var device = signedIn.device();
         for (var language : List.of("en", "de", "fr")) {
             page.navigate(api.base() + "/shop/devices/" + device.deviceId() + "?lang=" + language);
             assertThat(roomLeftByTheWidestOption(page.locator("select[name=consent]")))
