@@ -94,7 +94,12 @@ class ReservationCombinerTest extends ContractTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(500);
+            // The database says the batch waits for a lock; only then does the other transaction end.
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("""
+                                    select count(*) from pg_stat_activity
+                                    where wait_event_type = 'Lock' and query like '%inventory_levels%'""").query(Long.class).single() > 0);
             assertThat(batch).as("the batch waits for the level's lock").isNotDone();
             other.commit();
             granted = batch.get(10, java.util.concurrent.TimeUnit.SECONDS);
