@@ -152,6 +152,13 @@ public class Catalog {
     /** Where the products are offered and at what price, in one query: the stores a need can use. */
     @Transactional(readOnly = true)
     public java.util.List<Offer> offersOf(java.util.Collection<ProductId> products) {
-        return records.offersOf(products);
+        return records.offersOf(products, null);
+    }
+
+    /** The prices of the products at the stores, in one query; a product a store does not offer is absent. */
+    @Transactional(readOnly = true)
+    public java.util.List<Offer> offersOf(
+            java.util.Collection<ProductId> products, java.util.Collection<StoreId> stores) {
+        return records.offersOf(products, stores);
     }
 }

@@ -23,6 +23,8 @@ import dev.corner.devices.model.SlotPolicy;
 import dev.corner.devices.model.SpendingLimitPolicy;
 import dev.corner.devices.model.Strategy;
 import dev.corner.inventory.Inventory;
+import dev.corner.inventory.Inventory.Shelf;
+import dev.corner.inventory.StockLevel;
 import dev.corner.orders.OrderId;
 import dev.corner.orders.OrderStatus;
 import dev.corner.orders.OrderView;
@@ -41,6 +43,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -379,19 +382,49 @@ public class Pressing {
     }
 
     /**
-     * The stores a slot may order from: those it lists, or those within its distance of the
-     * household's home that offer one of its products, nearest first (none while the home is
-     * unknown).
+     * What a slot could order now: each of its products at each store it may order from that offers
+     * it, by the policy's order of products and then of stores. With {@code readStock} false, each
+     * candidate's stock is {@link Candidate#STOCK_NOT_READ}. The prices are read in one query, and so
+     * is the stock when asked for, however many products and stores the policy names.
      */
-    private List<StoreId> storesFor(SlotPolicy policy, GeoPoint home) {
+    private List<Candidate> offered(SlotPolicy policy, GeoPoint home, boolean readStock) {
+        var offers = offersFor(policy, home);
+        var stock = readStock
+                ? inventory.levels(offers.stream().map(Pressing::shelf).toList())
+                : Map.<Shelf, StockLevel>of();
+        var now = clock.instant();
+        var readyAt = new HashMap<StoreId, Instant>();
+        return offers.stream()
+                .map(offer -> new Candidate(
+                        offer.productId(),
+                        offer.storeId(),
+                        offer.price(),
+                        readStock
+                                ? stock.getOrDefault(shelf(offer), StockLevel.NONE)
+                                        .available()
+                                : Candidate.STOCK_NOT_READ,
+                        policy.strategy() == Strategy.FASTEST
+                                ? readyAt.computeIfAbsent(
+                                        offer.storeId(),
+                                        store -> stores.readyAt(store, now).orElse(null))
+                                : null))
+                .toList();
+    }
+
+    /**
+     * The offers a slot may order from: at the stores it lists, or at those within its distance of the
+     * household's home, nearest first (none while the home is unknown).
+     */
+    private List<Catalog.Offer> offersFor(SlotPolicy policy, GeoPoint home) {
         if (!policy.byDistance()) {
-            return policy.storeIds();
+            return inOrder(catalog.offersOf(policy.productIds(), policy.storeIds()), policy, policy.storeIds());
         }
         if (home == null) {
             return List.of();
         }
+        var offers = catalog.offersOf(policy.productIds());
         // Only the few stores that offer a product are measured (each read once per node), not all.
-        return catalog.offersOf(policy.productIds()).stream()
+        var near = offers.stream()
                 .map(Catalog.Offer::storeId)
                 .distinct()
                 .map(stores::find)
@@ -400,30 +433,27 @@ public class Pressing {
                 .sorted(Comparator.comparingDouble(store -> home.distanceKmTo(store.location())))
                 .map(Store::id)
                 .toList();
+        return inOrder(offers, policy, near);
     }
 
-    /** With {@code readStock} false, each candidate's stock is {@link Candidate#STOCK_NOT_READ}. */
-    private List<Candidate> offered(SlotPolicy policy, GeoPoint home, boolean readStock) {
-        var offered = new ArrayList<Candidate>();
-        var now = clock.instant();
-        var readyAt = new HashMap<StoreId, Instant>();
-        var allowed = storesFor(policy, home);
+    /** The offers of the policy's products in its order, each at the stores in the order given; others left out. */
+    private static List<Catalog.Offer> inOrder(List<Catalog.Offer> offers, SlotPolicy policy, List<StoreId> stores) {
+        var byShelf = new HashMap<Shelf, Catalog.Offer>();
+        offers.forEach(offer -> byShelf.put(shelf(offer), offer));
+        var ordered = new ArrayList<Catalog.Offer>();
         for (var product : policy.productIds()) {
-            for (var store : allowed) {
-                catalog.priceAt(store, product)
-                        .ifPresent(price -> offered.add(new Candidate(
-                                product,
-                                store,
-                                price,
-                                readStock ? inventory.level(store, product).available() : Candidate.STOCK_NOT_READ,
-                                policy.strategy() == Strategy.FASTEST
-                                        ? readyAt.computeIfAbsent(
-                                                store,
-                                                s -> stores.readyAt(s, now).orElse(null))
-                                        : null)));
+            for (var store : stores) {
+                var offer = byShelf.get(new Shelf(store, product));
+                if (offer != null) {
+                    ordered.add(offer);
+                }
             }
         }
-        return offered;
+        return ordered;
+    }
+
+    private static Shelf shelf(Catalog.Offer offer) {
+        return new Shelf(offer.storeId(), offer.productId());
     }
 
     private PressAnswer answer(Result result, OrderView order) {

@@ -61,26 +61,29 @@ class HomeController {
 
     private void fill(Optional<Caller> caller, Model model) {
         var storeRows = stores.all().stream()
-                .map(store -> new StoreRow(
-                        store.id().value(),
-                        store.name(),
-                        store.address(),
-                        store.currency(),
-                        inventory.levels(store.id()).stream()
-                                .map(stock -> {
-                                    var product = catalog.product(stock.productId());
-                                    return new StockRow(
-                                            product.map(Product::name)
-                                                    .orElse(stock.productId().value()),
-                                            product.map(Product::brand).orElse(""),
-                                            stock.level().onHand(),
-                                            stock.level().reserved(),
-                                            stock.level().available(),
-                                            catalog.priceAt(store.id(), stock.productId())
-                                                    .orElse(null));
-                                })
-                                .sorted(java.util.Comparator.comparing(StockRow::product))
-                                .toList()))
+                .map(store -> {
+                    var prices = catalog.pricesAt(store.id());
+                    return new StoreRow(
+                            store.id().value(),
+                            store.name(),
+                            store.address(),
+                            store.currency(),
+                            inventory.levels(store.id()).stream()
+                                    .map(stock -> {
+                                        var product = catalog.product(stock.productId());
+                                        return new StockRow(
+                                                product.map(Product::name)
+                                                        .orElse(stock.productId()
+                                                                .value()),
+                                                product.map(Product::brand).orElse(""),
+                                                stock.level().onHand(),
+                                                stock.level().reserved(),
+                                                stock.level().available(),
+                                                prices.get(stock.productId()));
+                                    })
+                                    .sorted(java.util.Comparator.comparing(StockRow::product))
+                                    .toList());
+                })
                 .toList();
         var storeNames = new java.util.HashMap<String, String>();
         storeRows.forEach(s -> storeNames.put(s.storeId(), s.name()));

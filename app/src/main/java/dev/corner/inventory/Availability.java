@@ -6,6 +6,7 @@ import dev.corner.common.CornerException;
 import dev.corner.common.Money;
 import dev.corner.inventory.internal.StockLedger;
 import dev.corner.stores.Store;
+import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -37,15 +38,23 @@ public class Availability {
             throw CornerException.invalid("INVALID_RADIUS", "radiusKm must be above 0 and at most 200");
         }
         catalog.requireProduct(productId);
-        return stores.near(latitude, longitude, radiusKm).stream()
-                .map(store -> {
-                    var available = ledger.level(store.id(), productId).available();
-                    var price = catalog.priceAt(store.id(), productId);
-                    return available > 0 && price.isPresent()
-                            ? new Nearby(store, store.distanceKmFrom(latitude, longitude), available, price.get())
-                            : null;
-                })
-                .filter(java.util.Objects::nonNull)
+        var near = stores.near(latitude, longitude, radiusKm);
+        // Two queries, however many stores are near: their prices, then their stock of the offered.
+        var prices = new java.util.HashMap<StoreId, Money>();
+        catalog.offersOf(List.of(productId), near.stream().map(Store::id).toList())
+                .forEach(offer -> prices.put(offer.storeId(), offer.price()));
+        var stock = ledger.levels(prices.keySet().stream()
+                .map(store -> new Inventory.Shelf(store, productId))
+                .toList());
+        return near.stream()
+                .filter(store -> prices.containsKey(store.id()))
+                .map(store -> new Nearby(
+                        store,
+                        store.distanceKmFrom(latitude, longitude),
+                        stock.getOrDefault(new Inventory.Shelf(store.id(), productId), StockLevel.NONE)
+                                .available(),
+                        prices.get(store.id())))
+                .filter(nearby -> nearby.available() > 0)
                 .toList();
     }
 }

@@ -128,6 +128,15 @@ public class Inventory {
     /** A product's stock at a store. */
     public record ProductStock(ProductId productId, StockLevel level) {}
 
+    /** A product at a store: where a stock level is kept. */
+    public record Shelf(StoreId storeId, ProductId productId) {}
+
+    /** The stock of each product at its store, in one query; a product never stocked there has none. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Shelf, StockLevel> levels(java.util.Collection<Shelf> shelves) {
+        return ledger.levels(shelves);
+    }
+
     /** Every product a store has a stock record for. */
     @Transactional(readOnly = true)
     public List<ProductStock> levels(StoreId storeId) {

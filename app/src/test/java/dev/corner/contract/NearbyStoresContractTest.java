@@ -166,4 +166,32 @@ class NearbyStoresContractTest extends ContractTest {
         var settings = api.get("/api/v1/household/settings", household.token());
         assertThat(settings.body().get("home").get("latitude").asDouble()).isEqualTo(homeLatitude);
     }
+
+    @Test
+    void availabilityNearAPointListsTheStoresWithAPriceAndStockNearestFirst() {
+        var merchant = town.account("MERCHANT");
+        var product = town.product(merchant);
+        var twoKm = storeAt(merchant, 2, product, 450);
+        var oneKm = storeAt(merchant, 1, product, 500);
+        town.receive(merchant, oneKm, product, 5);
+        var pricedButEmpty = town.store(merchant, homeLatitude + 0.5 * KM, homeLongitude);
+        town.offer(merchant, pricedButEmpty, product, 400);
+        var stockedButNotOffered = town.store(merchant, homeLatitude + 0.2 * KM, homeLongitude);
+        town.receive(merchant, stockedButNotOffered, product, 3);
+        storeAt(merchant, 8, product, 100);
+
+        var nearby = api.get(
+                "/api/v1/availability?productId=" + product + "&latitude=" + homeLatitude + "&longitude="
+                        + homeLongitude + "&radiusKm=5",
+                merchant.token());
+        assertThat(nearby.status()).as(nearby.raw()).isEqualTo(200);
+        var stores = nearby.body().get("stores");
+        assertThat(stores.size()).as(nearby.raw()).isEqualTo(2);
+        assertThat(stores.get(0).get("storeId").asString()).isEqualTo(oneKm);
+        assertThat(stores.get(0).get("available").asLong()).isEqualTo(15);
+        assertThat(stores.get(0).get("price").get("amount").asLong()).isEqualTo(500);
+        assertThat(stores.get(1).get("storeId").asString()).isEqualTo(twoKm);
+        assertThat(stores.get(1).get("available").asLong()).isEqualTo(10);
+        assertThat(stores.get(1).get("price").get("amount").asLong()).isEqualTo(450);
+    }
 }

@@ -152,18 +152,28 @@ public class CatalogRecords {
                 .list();
     }
 
-    /** Every store's price of any of the products. */
-    public java.util.List<dev.corner.catalog.Catalog.Offer> offersOf(java.util.Collection<ProductId> products) {
-        if (products.isEmpty()) {
+    private static final String OFFERS_OF = """
+            select store_id, product_id, price_amount, currency from catalog_offers
+            where product_id = any(cast(:products as varchar[]))""";
+    private static final String OFFERS_OF_EVERYWHERE = OFFERS_OF + " order by store_id, product_id";
+    private static final String OFFERS_OF_AT =
+            OFFERS_OF + " and store_id = any(cast(:stores as varchar[])) order by store_id, product_id";
+
+    /** The prices of any of the products at any of the stores, or at every store if {@code stores} is null. */
+    public java.util.List<dev.corner.catalog.Catalog.Offer> offersOf(
+            java.util.Collection<ProductId> products, java.util.Collection<StoreId> stores) {
+        if (products.isEmpty() || (stores != null && stores.isEmpty())) {
             return java.util.List.of();
         }
-        return jdbc.sql("""
-                        select store_id, product_id, price_amount, currency from catalog_offers
-                        where product_id = any(cast(:products as varchar[])) order by store_id, product_id""")
+        var query = jdbc.sql(stores == null ? OFFERS_OF_EVERYWHERE : OFFERS_OF_AT)
                 .param(
                         "products",
-                        products.stream().map(ProductId::value).distinct().toArray(String[]::new))
-                .query((rs, n) -> new dev.corner.catalog.Catalog.Offer(
+                        products.stream().map(ProductId::value).distinct().toArray(String[]::new));
+        if (stores != null) {
+            query = query.param(
+                    "stores", stores.stream().map(StoreId::value).distinct().toArray(String[]::new));
+        }
+        return query.query((rs, n) -> new dev.corner.catalog.Catalog.Offer(
                         new StoreId(rs.getString("store_id")),
                         new ProductId(rs.getString("product_id")),
                         new Money(rs.getLong("price_amount"), rs.getString("currency"))))

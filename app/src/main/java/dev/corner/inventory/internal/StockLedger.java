@@ -3,6 +3,7 @@ package dev.corner.inventory.internal;
 import dev.corner.catalog.ProductId;
 import dev.corner.common.SqlTime;
 import dev.corner.inventory.Inventory.ProductStock;
+import dev.corner.inventory.Inventory.Shelf;
 import dev.corner.inventory.Movement;
 import dev.corner.inventory.MovementKind;
 import dev.corner.inventory.ReservationId;
@@ -10,6 +11,8 @@ import dev.corner.inventory.StockLevel;
 import dev.corner.stores.StoreId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -272,6 +275,33 @@ public class StockLedger {
                 .query((rs, n) ->
                         new ProductStock(new ProductId(rs.getString(1)), new StockLevel(rs.getLong(2), rs.getLong(3))))
                 .list();
+    }
+
+    /** The level of each product at its store, in one query; a product never stocked there has none. */
+    public Map<Shelf, StockLevel> levels(Collection<Shelf> shelves) {
+        if (shelves.isEmpty()) {
+            return Map.of();
+        }
+        var levels = new HashMap<Shelf, StockLevel>();
+        jdbc.sql("""
+                        select k.s, k.p,
+                               coalesce(l.on_hand, 0) + coalesce((select sum(q.on_hand_delta) from inventory_pending q
+                                                                  where q.store_id = k.s and q.product_id = k.p), 0),
+                               coalesce(l.reserved, 0)
+                        from unnest(cast(:stores as varchar[]), cast(:products as varchar[])) as k(s, p)
+                        left join inventory_levels l on l.store_id = k.s and l.product_id = k.p""")
+                .param(
+                        "stores",
+                        shelves.stream().map(shelf -> shelf.storeId().value()).toArray(String[]::new))
+                .param(
+                        "products",
+                        shelves.stream().map(shelf -> shelf.productId().value()).toArray(String[]::new))
+                .query(rs -> {
+                    levels.put(
+                            new Shelf(new StoreId(rs.getString(1)), new ProductId(rs.getString(2))),
+                            new StockLevel(rs.getLong(3), rs.getLong(4)));
+                });
+        return levels;
     }
 
     /** What the ledger alone says the level is: the sum of every movement. */
