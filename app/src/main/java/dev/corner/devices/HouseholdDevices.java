@@ -150,7 +150,8 @@ public class HouseholdDevices {
 
     /**
      * The device's own consent mode and daily and monthly limits; null members keep what is set,
-     * a limit of 0 removes it.
+     * a limit of 0 removes it. A change that would leave the daily limit above the monthly one is
+     * refused.
      */
     @Transactional
     public void override(Caller household, DeviceId deviceId, Consent consent, Money dailyLimit, Money monthlyLimit) {
@@ -160,6 +161,10 @@ public class HouseholdDevices {
         var monthly = HouseholdSettings.limit(monthlyLimit, now.monthlyLimit(), "monthlyLimit");
         if (daily != null && monthly != null && !daily.currency().equals(monthly.currency())) {
             throw CornerException.invalid("CURRENCY_MISMATCH", "a device's limits share one currency");
+        }
+        // Only a change of a limit is checked: a change of consent alone keeps the limits as they are.
+        if (dailyLimit != null || monthlyLimit != null) {
+            HouseholdSettings.requireNotAbove(daily, "dailyLimit", monthly, "monthlyLimit");
         }
         records.setOverrides(
                 device.id(), new DeviceRecords.Overrides(consent == null ? now.consent() : consent, daily, monthly));

@@ -93,6 +93,10 @@ public class HouseholdSettings {
         if (orderLimit != null && monthlyLimit != null && !orderLimit.currency().equals(monthlyLimit.currency())) {
             throw CornerException.invalid("CURRENCY_MISMATCH", "a household's limits share one currency");
         }
+        // Only a change of a limit is checked, so that pausing works whatever limits were kept before.
+        if (changes.orderLimit() != null || changes.monthlyLimit() != null) {
+            requireNotAbove(orderLimit, "orderLimit", monthlyLimit, "monthlyLimit");
+        }
         var changed = new Settings(
                 changes.consent() == null ? now.consent() : changes.consent(),
                 window,
@@ -110,6 +114,20 @@ public class HouseholdSettings {
 
     private static int pick(Integer asked, int current) {
         return asked == null ? current : asked;
+    }
+
+    /**
+     * Refuses a limit above the wider one it sits in (an order or a day within a month): it could
+     * never be reached, so the household most likely typed one of them wrong. Both are the limits
+     * as they would be after the change, in one currency; null is no limit, which fits any.
+     */
+    static void requireNotAbove(Money limit, String field, Money wider, String widerField) {
+        if (limit != null && wider != null && limit.exceeds(wider)) {
+            throw CornerException.invalid(
+                    "INVALID_SETTINGS",
+                    field + " must not be above " + widerField + " (" + limit.display() + " > " + wider.display()
+                            + ")");
+        }
     }
 
     /**

@@ -68,10 +68,7 @@ public class HouseholdSpending {
         household.requireRole(Role.HOUSEHOLD);
         var now = clock.instant();
         var day = now.truncatedTo(ChronoUnit.DAYS);
-        var month = now.atOffset(ZoneOffset.UTC)
-                .withDayOfMonth(1)
-                .truncatedTo(ChronoUnit.DAYS)
-                .toInstant();
+        var month = monthStart(now);
         var account = household.accountId();
         var own = settings.find(account).orElse(HouseholdSettings.Settings.DEFAULT);
         var owned = devices.devicesEverOf(account).stream()
@@ -108,9 +105,26 @@ public class HouseholdSpending {
         return new Spending(
                 month,
                 day,
-                new Money(ordering.spentSince(account, "device:", month), currency),
+                new Money(ordering.spentSince(account, Pressing.SOURCE_PREFIX, month), currency),
                 own.monthlyLimit(),
                 own.orderLimit(),
                 perDevice);
+    }
+
+    /**
+     * This month's total of {@link #of}, its amount alone, in one query: what a page showing it
+     * watches for changes.
+     */
+    @Transactional(readOnly = true)
+    public long totalThisMonth(Caller household) {
+        household.requireRole(Role.HOUSEHOLD);
+        return ordering.spentSince(household.accountId(), Pressing.SOURCE_PREFIX, monthStart(clock.instant()));
+    }
+
+    private static Instant monthStart(Instant now) {
+        return now.atOffset(ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .truncatedTo(ChronoUnit.DAYS)
+                .toInstant();
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,9 +73,24 @@ public class LiveNotices implements SmartLifecycle {
      * from now on. It ends after {@code corner.notifications.stream-timeout}; clients reconnect.
      */
     public SseEmitter open(Caller caller, Long after) {
+        return open(caller, after, null);
+    }
+
+    /**
+     * Something else a page shows that may change without a notice: each poll reads {@code value},
+     * and when it differs from the last value told of (at first, {@code shown}, what the page showed)
+     * the stream sends an {@code event} named so, without an id, with the new value as data.
+     */
+    public record Watch(String event, String shown, Supplier<String> value) {}
+
+    /** As {@link #open(Caller, Long)}, and it also tells when what {@code watch} reads changes. */
+    public SseEmitter open(Caller caller, Long after, Watch watch) {
         var emitter = new SseEmitter(timeout.toMillis());
         var stream = new Stream(
-                caller.accountId(), emitter, after == null || after < 0 ? records.lastSeq(caller.accountId()) : after);
+                caller.accountId(),
+                emitter,
+                after == null || after < 0 ? records.lastSeq(caller.accountId()) : after,
+                watch);
         streams.add(stream);
         Runnable remove = () -> streams.remove(stream);
         emitter.onCompletion(remove);
@@ -119,11 +135,17 @@ public class LiveNotices implements SmartLifecycle {
         private long watermark;
         /** Sent numbers above the watermark, with the poll that sent them. */
         private final TreeMap<Long, Long> sent = new TreeMap<>();
+        /** Null when the stream watches nothing but notices. */
+        private final Watch watch;
+        /** The watched value last told of. */
+        private String watched;
 
-        Stream(AccountId account, SseEmitter emitter, long watermark) {
+        Stream(AccountId account, SseEmitter emitter, long watermark, Watch watch) {
             this.account = account;
             this.emitter = emitter;
             this.watermark = watermark;
+            this.watch = watch;
+            this.watched = watch == null ? null : watch.shown();
         }
 
         void poll(boolean ping) throws IOException {
@@ -139,6 +161,13 @@ public class LiveNotices implements SmartLifecycle {
             }
             while (!sent.isEmpty() && sent.firstEntry().getValue() <= polls - LOOK_BACK_POLLS) {
                 watermark = sent.pollFirstEntry().getKey();
+            }
+            if (watch != null) {
+                var now = watch.value().get();
+                if (!now.equals(watched)) {
+                    emitter.send(SseEmitter.event().name(watch.event()).data(now));
+                    watched = now;
+                }
             }
             if (ping) {
                 emitter.send(SseEmitter.event().comment("keep-alive"));

@@ -50,7 +50,9 @@ class ShopPages {
     String home(Caller caller, Model model) {
         var household = app.page(caller, model, "home");
         pending(household, model);
-        model.addAttribute("spending", spending.of(household));
+        var spent = spending.of(household);
+        model.addAttribute("spending", spent);
+        model.addAttribute("streamSpent", spent.total().amount());
         app.notices(household, model, 5);
         return "shop/home";
     }
@@ -69,6 +71,13 @@ class ShopPages {
                 .filter(o -> o.status() == OrderStatus.AWAITING_CONFIRMATION)
                 .toList();
         model.addAttribute("pending", waiting);
+    }
+
+    /** This month's total alone: refreshed when it changes (see {@link #stream}) or a notice arrives. */
+    @GetMapping("/spending/month")
+    String monthFragment(Caller caller, Model model) {
+        model.addAttribute("spending", spending.of(app.household(caller)));
+        return "shop/home :: month";
     }
 
     @GetMapping("/spending")
@@ -114,14 +123,18 @@ class ShopPages {
 
     /**
      * The household's new notices as server-sent events, for the page's script; the same stream as
-     * {@code GET /api/v1/notifications/stream}, with the web session instead of a token.
+     * {@code GET /api/v1/notifications/stream}, with the web session instead of a token. With
+     * {@code spent} (this month's total in minor units, as the home page showed it) it also sends a
+     * {@code spending} event whenever a poll finds that total changed: an order placed, cancelled or
+     * expired, or units added to one, without a notice for it.
      */
     @GetMapping(path = "/notices/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter stream(
             Caller caller,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(required = false) Long after) {
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Long spent) {
         Long from = after;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -130,7 +143,16 @@ class ShopPages {
                 throw CornerException.invalid("INVALID_EVENT_ID", "Last-Event-ID is the number of a notice");
             }
         }
-        return live.open(app.household(caller), from);
+        var household = app.household(caller);
+        return live.open(
+                household,
+                from,
+                spent == null
+                        ? null
+                        : new LiveNotices.Watch(
+                                "spending",
+                                Long.toString(spent),
+                                () -> Long.toString(spending.totalThisMonth(household))));
     }
 
     /**

@@ -230,6 +230,51 @@ class ConsentAndLimitsContractTest extends ContractTest {
     }
 
     @Test
+    void aLimitAboveTheLimitItSitsInIsRefusedAndChangesNothing() {
+        var household = town.householdWithButton(town.shop(5));
+        var token = household.account().token();
+        var devicePath = "/api/v1/devices/" + household.device().deviceId();
+        var device = api.put(devicePath, token, Map.of("dailyLimit", eur(500), "monthlyLimit", eur(2000)));
+        assertThat(device.status()).as(device.raw()).isEqualTo(200);
+
+        // Asked alone, each limit is compared with the other one as it is kept.
+        var dailyAbove = api.put(devicePath, token, Map.of("dailyLimit", eur(2500)));
+        assertThat(dailyAbove.status()).as(dailyAbove.raw()).isEqualTo(400);
+        assertThat(dailyAbove.contentType()).startsWith("application/problem+json");
+        assertThat(dailyAbove.code()).isEqualTo("INVALID_SETTINGS");
+        assertThat(dailyAbove.text("detail")).startsWith("dailyLimit must not be above monthlyLimit");
+        var monthlyBelow = api.put(devicePath, token, Map.of("monthlyLimit", eur(400), "consent", "CONFIRM_EACH"));
+        assertThat(monthlyBelow.code()).as(monthlyBelow.raw()).isEqualTo("INVALID_SETTINGS");
+        var kept = api.get(devicePath, token);
+        assertThat(kept.body().get("dailyLimit").get("amount").asLong())
+                .as(kept.raw())
+                .isEqualTo(500);
+        assertThat(kept.body().get("monthlyLimit").get("amount").asLong()).isEqualTo(2000);
+        assertThat(kept.text("consent")).isNull();
+
+        // Equal is fine, and without a monthly limit (0 removes it) any daily limit is.
+        assertThat(api.put(devicePath, token, Map.of("dailyLimit", eur(2000))).status())
+                .isEqualTo(200);
+        assertThat(api.put(devicePath, token, Map.of("dailyLimit", eur(9000), "monthlyLimit", eur(0)))
+                        .status())
+                .isEqualTo(200);
+
+        settings(household, Map.of("orderLimit", eur(800), "monthlyLimit", eur(3000)));
+        var orderAbove = api.put("/api/v1/household/settings", token, Map.of("orderLimit", eur(3001)));
+        assertThat(orderAbove.status()).as(orderAbove.raw()).isEqualTo(400);
+        assertThat(orderAbove.contentType()).startsWith("application/problem+json");
+        assertThat(orderAbove.code()).isEqualTo("INVALID_SETTINGS");
+        assertThat(orderAbove.text("detail")).startsWith("orderLimit must not be above monthlyLimit");
+        var monthlyTooLow = api.put(
+                "/api/v1/household/settings", token, Map.of("monthlyLimit", eur(700), "cancelWindowMinutes", 5));
+        assertThat(monthlyTooLow.code()).as(monthlyTooLow.raw()).isEqualTo("INVALID_SETTINGS");
+        var saved = api.get("/api/v1/household/settings", token).body();
+        assertThat(saved.get("orderLimit").get("amount").asLong()).isEqualTo(800);
+        assertThat(saved.get("monthlyLimit").get("amount").asLong()).isEqualTo(3000);
+        assertThat(saved.get("cancelWindowMinutes").asInt()).isEqualTo(30);
+    }
+
+    @Test
     void aPausedHouseholdOrDeviceOrdersNothing() {
         var shop = town.shop(5);
         var household = town.householdWithButton(shop);

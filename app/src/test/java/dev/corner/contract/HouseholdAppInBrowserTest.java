@@ -258,6 +258,34 @@ class HouseholdAppInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theMonthsTotalFollowsAPressAndACancelWithoutAReload() {
+        var goods = goods();
+        var signedIn = signedInWithAButton();
+        var household = signedIn.household();
+        bind(goods, "6.00", "CANCEL_WINDOW");
+
+        nav("Home");
+        var total = page.locator("#month-total");
+        assertThat(total).hasText("€0.00");
+        page.evaluate("window.stillTheSamePage = true");
+        var byDevice = page.locator("#month-by-device");
+        byDevice.focus();
+        try (var button = simulated(signedIn.device())) {
+            // Within a cancel window a press writes no notice: the total follows the order itself.
+            var press = button.press("main", "press-" + UUID.randomUUID(), 1);
+            assertThat(press.result()).as(press.body()).isEqualTo("ORDER_PLACED");
+            assertThat(total).hasText("€4.99");
+            assertThat(byDevice).isFocused(); // the refresh takes no focus away
+            assertThat(page.locator("#notice-list li")).hasCount(0);
+
+            var cancelled = api.post("/api/v1/orders/" + press.field("orderId") + "/cancel", household.token(), null);
+            assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+            assertThat(total).hasText("€0.00");
+        }
+        assertThat(page.evaluate("window.stillTheSamePage")).isEqualTo(true);
+    }
+
+    @Test
     void whenNothingFitsThePageSaysWhyAndTheRefusedPressArrivesAsANotice() {
         var goods = goods();
         var signedIn = signedInWithAButton();
@@ -422,6 +450,36 @@ class HouseholdAppInBrowserTest extends BrowserTest {
         assertThat(page.getByLabel("Consent")).hasValue("CONFIRM_EACH");
         assertThat(page.getByLabel("Daily limit")).hasValue("-5");
         assertThat(page.getByLabel("Daily limit")).hasAttribute("aria-invalid", "true");
+    }
+
+    @Test
+    void aLimitAboveTheMonthlyLimitIsRefusedInThePagesLanguage() {
+        var signedIn = signedInWithAButton();
+        var household = signedIn.household();
+        var device = signedIn.device();
+
+        page.navigate(api.base() + "/shop/devices/" + device.deviceId() + "?lang=de");
+        page.getByLabel("Tageslimit").fill("30");
+        page.getByLabel("Monatslimit").fill("20");
+        button("Speichern").click();
+        assertThat(page.getByRole(AriaRole.ALERT))
+                .containsText("Das Tageslimit darf nicht über dem Monatslimit liegen.");
+        assertThat(page.getByLabel("Tageslimit")).hasValue("30");
+        assertThat(page.getByLabel("Tageslimit")).hasAttribute("aria-invalid", "true");
+        var kept = api.get("/api/v1/devices/" + device.deviceId(), household.token());
+        assertThat(kept.text("dailyLimit")).as(kept.raw()).isNull();
+        assertThat(kept.text("monthlyLimit")).as(kept.raw()).isNull();
+
+        page.navigate(api.base() + "/shop/settings?lang=fr");
+        page.getByLabel("Plafond par commande").fill("50");
+        page.getByLabel("Plafond mensuel").fill("40");
+        button("Enregistrer les réglages").click();
+        assertThat(page.getByRole(AriaRole.ALERT))
+                .containsText("Le plafond par commande ne peut pas dépasser le plafond mensuel.");
+        assertThat(page.getByLabel("Plafond par commande")).hasAttribute("aria-invalid", "true");
+        var saved = api.get("/api/v1/household/settings", household.token());
+        assertThat(saved.text("orderLimit")).as(saved.raw()).isNull();
+        page.navigate(api.base() + "/shop/settings?lang=en");
     }
 
     @Test

@@ -197,7 +197,8 @@ class DevicesController {
 
     @GetMapping("/devices/{deviceId}")
     DeviceJson one(Caller caller, @PathVariable String deviceId) {
-        return DeviceJson.of(devices.one(caller, new DeviceId(deviceId)));
+        var id = new DeviceId(deviceId);
+        return DeviceJson.of(devices.one(caller, id), devices.overrides(caller, id));
     }
 
     @PutMapping("/devices/{deviceId}/slots/{slotId}")
