@@ -145,7 +145,7 @@ public class HouseholdDevices {
 
     @Transactional
     public void setPaused(Caller household, DeviceId deviceId, boolean paused) {
-        records.setPaused(requireOwn(household, deviceId).id(), paused);
+        records.setPaused(requireOwn(household, deviceId).id(), paused, clock.instant());
     }
 
     /**

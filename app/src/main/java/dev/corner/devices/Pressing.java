@@ -132,7 +132,7 @@ public class Pressing {
         var household = history.household().orElse(HouseholdSettings.Settings.DEFAULT);
         if (!device.paused() && new PressStormPolicy(household.pressesPerMinute()).isStorm(history.pressesSince())) {
             // Not remembered as an answer: the device is paused now, and told so by a 429.
-            records.setPaused(deviceId, true);
+            records.setPaused(deviceId, true, now);
             events.publishEvent(new DeviceEvents.DevicePausedForStorm(deviceId, device.household()));
             return PressAnswer.of(Result.THROTTLED, "PRESS_STORM");
         }

@@ -306,6 +306,30 @@ class ConsentAndLimitsContractTest extends ContractTest {
         assertThat(awaitNotice(household, "DEVICE_PAUSED"))
                 .contains(household.device().deviceId());
         assertThat(device.press("main", "s-5").text("result")).isEqualTo("PAUSED");
+
+        // Resumed within the minute, the device counts its presses afresh: the next is no storm.
+        var resumed = api.put(
+                "/api/v1/devices/" + household.device().deviceId(),
+                household.account().token(),
+                Map.of("paused", false));
+        assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
+        assertThat(device.press("main", "s-6").text("result")).isEqualTo("ORDER_IN_PROGRESS");
+        assertThat(notices(household, "DEVICE_PAUSED")).isEqualTo(1);
+    }
+
+    @Test
+    void pressesWhileTheHouseholdIsPausedAreNoStorm() {
+        var shop = town.shop(5);
+        var household = town.householdWithButton(shop);
+        settings(household, Map.of("pressesPerMinute", 3, "paused", true));
+        var device = button(household);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(device.press("main", "h-" + i).text("result")).isEqualTo("PAUSED");
+        }
+        settings(household, Map.of("paused", false));
+        var first = device.press("main", "h-4");
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(first.text("result")).isEqualTo("ORDER_PLACED");
     }
 
     @Test

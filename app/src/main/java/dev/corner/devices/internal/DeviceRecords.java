@@ -211,9 +211,14 @@ public class DeviceRecords {
                 == 1;
     }
 
-    public void setPaused(DeviceId id, boolean paused) {
-        jdbc.sql("update devices set paused = :paused where id = :id")
+    /** Pauses or resumes the device; a paused device resumed {@code at} counts its presses from then on. */
+    public void setPaused(DeviceId id, boolean paused, Instant at) {
+        jdbc.sql("""
+                        update devices set paused = :paused,
+                               resumed_at = case when paused and not :paused then :at else resumed_at end
+                        where id = :id""")
                 .param("paused", paused)
+                .param("at", SqlTime.utc(at))
                 .param("id", id.value())
                 .update();
     }
@@ -323,8 +328,9 @@ public class DeviceRecords {
     }
 
     /**
-     * The answer to an earlier press with this id, if any, how many presses the device made since,
-     * and its household's settings, if the household has any.
+     * The answer to an earlier press with this id, if any, how many presses the device made since
+     * (counted from its last resume if that is later, and leaving out presses answered {@code
+     * PAUSED}, which ordered nothing), and its household's settings, if the household has any.
      */
     public record PressHistory(Optional<String> earlierAnswer, long pressesSince, Optional<Settings> household) {}
 
@@ -336,7 +342,10 @@ public class DeviceRecords {
         return jdbc.sql("""
                         select (select answer from device_presses where device_id = :device and press_id = :press)
                                    as earlier_answer,
-                               (select count(*) from device_presses where device_id = :device and created_at > :since)
+                               (select count(*) from device_presses
+                                where device_id = :device
+                                  and created_at > greatest(:since, (select resumed_at from devices where id = :device))
+                                  and answer ->> 'result' <> 'PAUSED')
                                    as presses_since,
                                h.*
                         from (select 1) as one
