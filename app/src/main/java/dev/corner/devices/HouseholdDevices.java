@@ -241,7 +241,7 @@ public class HouseholdDevices {
                 d.firmware(),
                 d.battery(),
                 d.lastSeenAt(),
-                records.slots(d.id()).stream()
+                slotsOf(d).stream()
                         .map(s -> new SlotView(s.slotId(), s.unit(), s.capacity(), s.policy(), s.openOrder()))
                         .toList(),
                 overrides.consent(),
@@ -252,14 +252,36 @@ public class HouseholdDevices {
     @Transactional(readOnly = true)
     public List<Owned> mine(Caller household) {
         return records.devicesOf(household.accountId()).stream()
-                .map(d -> new Owned(d, records.slots(d.id())))
+                .map(d -> new Owned(d, slotsOf(d)))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public Owned one(Caller household, DeviceId deviceId) {
         var device = requireOwn(household, deviceId);
-        return new Owned(device, records.slots(device.id()));
+        return new Owned(device, slotsOf(device));
+    }
+
+    /**
+     * The device's slots, each with its open order only while that order is open: a slot keeps
+     * naming its last order after it was cancelled, expired or completed, and presses look it up.
+     */
+    private List<Slot> slotsOf(Device device) {
+        return records.slots(device.id()).stream()
+                .map(slot -> slot.openOrder() == null
+                                || ordering.find(slot.openOrder())
+                                        .filter(order -> order.status().isOpen())
+                                        .isPresent()
+                        ? slot
+                        : new Slot(
+                                slot.deviceId(),
+                                slot.slotId(),
+                                slot.unit(),
+                                slot.capacity(),
+                                slot.policy(),
+                                null,
+                                slot.boundUnitPrice()))
+                .toList();
     }
 
     private Device requireOwn(Caller household, DeviceId id) {

@@ -112,6 +112,7 @@ class ButtonPressContractTest extends ContractTest {
         var household = town.householdWithButton(shop);
         var orderId = button(household).press("main", "press-1").text("orderId");
         assertThat(town.level(shop).available()).isZero();
+        assertThat(openOrderOfSlot(household)).isEqualTo(orderId);
 
         var cancelled = api.post(
                 "/api/v1/orders/" + orderId + "/cancel", household.account().token(), null);
@@ -125,6 +126,7 @@ class ButtonPressContractTest extends ContractTest {
         var listed =
                 api.get("/api/v1/orders", household.account().token()).body().get("orders");
         assertThat(listed.get(0).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(openOrderOfSlot(household)).isNull();
 
         // The slot is free again: the next press orders anew.
         var next = button(household).press("main", "press-2");
@@ -134,6 +136,19 @@ class ButtonPressContractTest extends ContractTest {
         var again = button(household).press("main", "press-3");
         assertThat(again.text("result")).isEqualTo("ORDER_IN_PROGRESS");
         assertThat(again.text("orderId")).isEqualTo(next.text("orderId"));
+        assertThat(openOrderOfSlot(household)).isEqualTo(next.text("orderId"));
+    }
+
+    /** The slot's open order as the household's device list shows it, null when none is open. */
+    private String openOrderOfSlot(Neighbourhood.Household household) {
+        for (var device :
+                api.get("/api/v1/devices", household.account().token()).body().get("devices")) {
+            if (device.get("deviceId").asString().equals(household.device().deviceId())) {
+                var open = device.get("slots").get(0).get("openOrderId");
+                return open == null || open.isNull() ? null : open.asString();
+            }
+        }
+        throw new AssertionError("the device is not listed");
     }
 
     @Test

@@ -261,6 +261,31 @@ class MqttDeviceProtocolTest extends ContractTest {
         assertThat(unknownSlot.text("code")).isEqualTo("SLOT_NOT_FOUND");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(ordersOf(household)).isZero();
+
+        // Each answers as over HTTP: the same status and problem document (but the nonce the MQTT reply names).
+        var http = new DeviceClient(
+                api, household.device().deviceId(), household.device().secret(), clock);
+        for (var request : List.of(
+                List.of("POST", "/device/v1/nowhere", "{}"),
+                List.of("POST", PRESS, "{\"pressId\":"),
+                List.of("POST", PRESS, "{\"pressId\":\"q\",\"quantity\":11}"),
+                List.of("POST", "/device/v1/slots/side/press", "{\"pressId\":\"s\"}"),
+                List.of("GET", PRESS, ""))) {
+            var overMqtt = device.request(request.get(0), request.get(1), request.get(2));
+            var overHttp = http.send(
+                    request.get(0),
+                    request.get(1),
+                    request.get(2),
+                    clock.instant().getEpochSecond(),
+                    DeviceClient.newNonce(),
+                    household.device().secret());
+            assertThat(overMqtt.status()).as(request.toString()).isEqualTo(overHttp.status());
+            for (var member : List.of("type", "title", "status", "detail", "instance", "code")) {
+                assertThat(String.valueOf(overMqtt.body().get(member)))
+                        .as(request + " " + member + ": " + overHttp.raw())
+                        .isEqualTo(String.valueOf(overHttp.body().get(member)));
+            }
+        }
     }
 
     @Test

@@ -12,11 +12,15 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every refusal leaves as RFC 9457 {@code application/problem+json} with a stable {@code code}
@@ -69,12 +73,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // Spring's own refusals (unknown route, wrong method, wrong media type) get a code too.
+        // Spring's own refusals (unknown route, wrong method, wrong media type) get a code and its type
+        // too, and an unknown route says so without naming Spring's resource handling.
         var problem = body instanceof ProblemDetail detail
                 ? detail
                 : ProblemDetail.forStatusAndDetail(status, e.getMessage());
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-            problem.setProperty("code", Problems.codeFor(status));
+            var code = Problems.codeFor(status);
+            problem.setProperty("code", code);
+            problem.setType(type(code));
+        }
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            problem.setDetail(Problems.noSuchPath(
+                    ((ServletWebRequest) request).getRequest().getRequestURI()));
+        } else if (e instanceof HttpRequestMethodNotSupportedException wrongMethod) {
+            problem.setDetail(Problems.methodNotAllowed(wrongMethod.getMethod()));
         }
         return super.handleExceptionInternal(e, problem, headers, status, request);
     }

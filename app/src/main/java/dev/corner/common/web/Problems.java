@@ -35,6 +35,16 @@ public final class Problems {
         };
     }
 
+    /** The detail of a {@code 404 NOT_FOUND} for a path where nothing answers, over any transport. */
+    public static String noSuchPath(String path) {
+        return "nothing answers at " + path;
+    }
+
+    /** The detail of a {@code 405 METHOD_NOT_ALLOWED}, over any transport. */
+    public static String methodNotAllowed(String method) {
+        return "the method " + method + " is not allowed here";
+    }
+
     static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "INVALID_REQUEST";

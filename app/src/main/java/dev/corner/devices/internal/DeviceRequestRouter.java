@@ -68,7 +68,7 @@ public class DeviceRequestRouter {
                         ok(method, "POST", path, () -> protocol.status(device, slotId, read(body, Status.class)));
                 };
             }
-            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "no device request at " + path, path);
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", Problems.noSuchPath(path), path);
         } catch (CornerException e) {
             return refusal(e, path);
         } catch (JacksonException e) {
@@ -93,10 +93,7 @@ public class DeviceRequestRouter {
     private Answer ok(String method, String expected, String path, java.util.function.Supplier<Object> call) {
         if (!expected.equals(method)) {
             return problem(
-                    HttpStatus.METHOD_NOT_ALLOWED,
-                    "METHOD_NOT_ALLOWED",
-                    "Method '" + method + "' is not supported.",
-                    path);
+                    HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", Problems.methodNotAllowed(method), path);
         }
         return new Answer(200, call.get());
     }
