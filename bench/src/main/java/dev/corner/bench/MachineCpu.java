@@ -44,6 +44,66 @@ final class MachineCpu {
         throw new IllegalStateException("no cpu line in " + STAT);
     }
 
+    /**
+     * The machine's busy CPU seconds, and the part of them that PostgreSQL (every process named
+     * {@code postgres}, with the backends that ended counted in their parent's children time) and
+     * this JVM (the load generator) spent. The rest is Corner's JVM, with its broker, and the kernel.
+     */
+    record Split(double busy, double postgres, double loadGenerator) {
+
+        static Split now() {
+            double postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (var dir : processes
+                        .filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .toList()) {
+                    if ("postgres".equals(read(dir.resolve("comm")).strip())) {
+                        postgres += processSeconds(read(dir.resolve("stat")), true);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return new Split(busySeconds(), postgres, processSeconds(read(Path.of("/proc/self/stat")), false));
+        }
+
+        /** What was spent since {@code before}. */
+        Split since(Split before) {
+            return new Split(busy - before.busy, postgres - before.postgres, loadGenerator - before.loadGenerator);
+        }
+
+        /** Of what was spent on {@code requests}, each part's CPU milliseconds per request. */
+        String perRequest(long requests) {
+            double pg = postgres * 1000 / requests;
+            double load = loadGenerator * 1000 / requests;
+            return String.format(
+                    "PostgreSQL %.2f ms, the load generator %.2f ms, Corner and the rest %.2f ms",
+                    pg, load, busy * 1000 / requests - pg - load);
+        }
+
+        /** utime and stime (and with {@code children}, cutime and cstime) of a {@code /proc/<pid>/stat} line. */
+        private static double processSeconds(String stat, boolean children) {
+            if (stat.isEmpty()) {
+                return 0; // the process ended meanwhile
+            }
+            // The fields after the command name, which is in parentheses and may hold spaces.
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (children) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks / TICKS_PER_SECOND;
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException ended) {
+                return "";
+            }
+        }
+    }
+
     private static List<String> lines() {
         try {
             return Files.readAllLines(STAT);

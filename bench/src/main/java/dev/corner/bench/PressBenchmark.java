@@ -85,8 +85,10 @@ public final class PressBenchmark {
         var after = databaseWork(pgbench);
         report("HTTP peak", peak, clients + " clients");
         System.out.printf(
-                "  per press: %.1f commits, %.0f bytes of WAL%n",
-                (after[0] - before[0]) / (double) presses, (after[1] - before[1]) / (double) presses);
+                "  per press: %.1f commits, %.0f bytes of WAL; CPU: %s%n",
+                (after[0] - before[0]) / (double) presses,
+                (after[1] - before[1]) / (double) presses,
+                peak.cpu().perRequest(peak.count()));
         double half = peak.rate() / 2;
         var paced = paced(base, take(devices, presses / 2), clients * 2, half);
         report("HTTP at half the peak rate", paced, String.format("%.0f/s paced", half));
@@ -95,6 +97,7 @@ public final class PressBenchmark {
         if (broker != null) {
             mqtt = overMqtt(broker, take(devices, presses), clients * 4);
             report("MQTT peak", mqtt, (clients * 4) + " in flight");
+            System.out.printf("  per press: CPU: %s%n", mqtt.cpu().perRequest(mqtt.count()));
         }
         var httpFloor = HttpFloor.measure(base, api.account("HOUSEHOLD"), clients, 10);
         var deviceFloor = DeviceFloor.overHttp(base, floorDevices, clients, 10);
@@ -175,15 +178,15 @@ public final class PressBenchmark {
         return new long[] {Long.parseLong(row[0]), Long.parseLong(row[1])};
     }
 
-    /** A phase: presses answered, how long it took, their latency and the machine's busy CPU time. */
-    record Result(long count, double seconds, Histogram latency, double busySeconds) {
+    /** A phase: presses answered, how long it took, their latency and the CPU time it took. */
+    record Result(long count, double seconds, Histogram latency, MachineCpu.Split cpu) {
         double rate() {
             return count / seconds;
         }
 
         /** The machine's busy CPU time per press, in milliseconds. */
         double cpuMs() {
-            return busySeconds * 1000 / count;
+            return cpu.busy() * 1000 / count;
         }
 
         double p50() {
@@ -269,7 +272,7 @@ public final class PressBenchmark {
         var recorder = new Recorder(3);
         int count = devices.size();
         var threads = new ArrayList<Thread>();
-        double busy = MachineCpu.busySeconds();
+        var cpu = MachineCpu.Split.now();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             var thread = new Thread(() -> {
@@ -291,7 +294,7 @@ public final class PressBenchmark {
                 count,
                 (System.nanoTime() - start) / 1e9,
                 recorder.getIntervalHistogram(),
-                MachineCpu.busySeconds() - busy);
+                MachineCpu.Split.now().since(cpu));
     }
 
     /**
@@ -303,7 +306,7 @@ public final class PressBenchmark {
         var recorder = new Recorder(3);
         int count = devices.size();
         var next = new AtomicLong();
-        double busy = MachineCpu.busySeconds();
+        var cpu = MachineCpu.Split.now();
         long start = System.nanoTime();
         long interval = (long) (1e9 / rate);
         var workers = new ArrayList<Thread>();
@@ -330,7 +333,7 @@ public final class PressBenchmark {
                 count,
                 (System.nanoTime() - start) / 1e9,
                 recorder.getIntervalHistogram(),
-                MachineCpu.busySeconds() - busy);
+                MachineCpu.Split.now().since(cpu));
     }
 
     /** Every device on its own connection (connected before the clock starts), a bounded number in flight. */
@@ -343,7 +346,7 @@ public final class PressBenchmark {
         }
         var recorder = new Recorder(3);
         var slots = new Semaphore(inFlight);
-        double busy = MachineCpu.busySeconds();
+        var cpu = MachineCpu.Split.now();
         long start = System.nanoTime();
         for (int i = 0; i < credentials.size(); i++) {
             slots.acquire();
@@ -360,8 +363,8 @@ public final class PressBenchmark {
         }
         slots.acquire(inFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double busySeconds = MachineCpu.busySeconds() - busy;
+        var spent = MachineCpu.Split.now().since(cpu);
         connected.forEach(MqttTransport::close);
-        return new Result(credentials.size(), seconds, recorder.getIntervalHistogram(), busySeconds);
+        return new Result(credentials.size(), seconds, recorder.getIntervalHistogram(), spent);
     }
 }
