@@ -124,7 +124,7 @@ public class HouseholdSettings {
     static void requireNotAbove(Money limit, String field, Money wider, String widerField) {
         if (limit != null && wider != null && limit.exceeds(wider)) {
             throw CornerException.invalid(
-                    "INVALID_SETTINGS",
+                    "LIMIT_ABOVE_MONTHLY",
                     field + " must not be above " + widerField + " (" + limit.display() + " > " + wider.display()
                             + ")");
         }

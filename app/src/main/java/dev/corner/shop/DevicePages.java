@@ -197,13 +197,7 @@ class DevicePages {
         if (field.lookingAt()) {
             model.addAttribute("errorField", field.group(1));
         }
-        // A limit above the one it sits in has a message of its own, naming both in the page's language.
-        var above = LIMIT_ABOVE.matcher(e.getMessage() == null ? "" : e.getMessage());
-        if ("INVALID_SETTINGS".equals(e.code()) && above.lookingAt()) {
-            model.addAttribute("errorMessage", "error.limitAbove." + above.group(1));
-        }
     }
 
     private static final Pattern FIELD_NAMED = Pattern.compile("([a-z][A-Za-z]+)(?=:? )");
-    private static final Pattern LIMIT_ABOVE = Pattern.compile("([a-z][A-Za-z]+) must not be above ");
 }

@@ -241,10 +241,10 @@ class ConsentAndLimitsContractTest extends ContractTest {
         var dailyAbove = api.put(devicePath, token, Map.of("dailyLimit", eur(2500)));
         assertThat(dailyAbove.status()).as(dailyAbove.raw()).isEqualTo(400);
         assertThat(dailyAbove.contentType()).startsWith("application/problem+json");
-        assertThat(dailyAbove.code()).isEqualTo("INVALID_SETTINGS");
+        assertThat(dailyAbove.code()).isEqualTo("LIMIT_ABOVE_MONTHLY");
         assertThat(dailyAbove.text("detail")).startsWith("dailyLimit must not be above monthlyLimit");
         var monthlyBelow = api.put(devicePath, token, Map.of("monthlyLimit", eur(400), "consent", "CONFIRM_EACH"));
-        assertThat(monthlyBelow.code()).as(monthlyBelow.raw()).isEqualTo("INVALID_SETTINGS");
+        assertThat(monthlyBelow.code()).as(monthlyBelow.raw()).isEqualTo("LIMIT_ABOVE_MONTHLY");
         var kept = api.get(devicePath, token);
         assertThat(kept.body().get("dailyLimit").get("amount").asLong())
                 .as(kept.raw())
@@ -263,11 +263,11 @@ class ConsentAndLimitsContractTest extends ContractTest {
         var orderAbove = api.put("/api/v1/household/settings", token, Map.of("orderLimit", eur(3001)));
         assertThat(orderAbove.status()).as(orderAbove.raw()).isEqualTo(400);
         assertThat(orderAbove.contentType()).startsWith("application/problem+json");
-        assertThat(orderAbove.code()).isEqualTo("INVALID_SETTINGS");
+        assertThat(orderAbove.code()).isEqualTo("LIMIT_ABOVE_MONTHLY");
         assertThat(orderAbove.text("detail")).startsWith("orderLimit must not be above monthlyLimit");
         var monthlyTooLow = api.put(
                 "/api/v1/household/settings", token, Map.of("monthlyLimit", eur(700), "cancelWindowMinutes", 5));
-        assertThat(monthlyTooLow.code()).as(monthlyTooLow.raw()).isEqualTo("INVALID_SETTINGS");
+        assertThat(monthlyTooLow.code()).as(monthlyTooLow.raw()).isEqualTo("LIMIT_ABOVE_MONTHLY");
         var saved = api.get("/api/v1/household/settings", token).body();
         assertThat(saved.get("orderLimit").get("amount").asLong()).isEqualTo(800);
         assertThat(saved.get("monthlyLimit").get("amount").asLong()).isEqualTo(3000);

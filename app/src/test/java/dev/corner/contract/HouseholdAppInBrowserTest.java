@@ -462,6 +462,7 @@ class HouseholdAppInBrowserTest extends BrowserTest {
         page.getByLabel("Tageslimit").fill("30");
         page.getByLabel("Monatslimit").fill("20");
         button("Speichern").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("LIMIT_ABOVE_MONTHLY");
         assertThat(page.getByRole(AriaRole.ALERT))
                 .containsText("Das Tageslimit darf nicht über dem Monatslimit liegen.");
         assertThat(page.getByLabel("Tageslimit")).hasValue("30");
