@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,70 +95,307 @@ public class Pressing {
         this.clock = clock;
     }
 
-    /** A press whose nonce was remembered already, or that has none (an appliance reordering). */
-    @Transactional
-    public PressAnswer press(DeviceId deviceId, String slotId, String pressId, Integer quantity) {
-        return press(deviceId, null, slotId, pressId, quantity);
+    /**
+     * A press to answer. {@code nonce}: the request's nonce, remembered in the press's transaction;
+     * null when it was remembered already or there is none (an appliance reordering).
+     */
+    public record PressRequest(DeviceId device, NonceClaim nonce, String slotId, String pressId, Integer quantity) {}
+
+    /**
+     * What became of a press: its answer, or the failure it ends in (nothing it did stays, and a
+     * {@link NonceClaim.Reused} means its nonce was used before). {@code nonceRemembered}: its nonce
+     * is remembered once the transaction commits.
+     */
+    public record Outcome(PressAnswer answer, RuntimeException failure, boolean nonceRemembered) {
+
+        static Outcome of(PressAnswer answer) {
+            return new Outcome(answer, null, true);
+        }
+
+        public PressAnswer answerOrThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return answer;
+        }
     }
 
     /**
-     * A press that remembers its request's {@code nonce} in its own transaction, in the statement
-     * that locks the device; throws {@link NonceClaim.Reused} if the nonce was used before.
+     * Answers several presses in one transaction, each as if it were alone, in the order given: at
+     * most one press per device. Each step reads or writes for all of them in one statement: the
+     * nonces, the devices and slots (locked), the earlier answers and storm counts, the offers, what
+     * was spent, the orders (placed together by {@link Ordering#placeAll}, one round per candidate
+     * tried) and the answers. A press refused before it is decided (a bad request, an unknown slot, a
+     * used nonce) gets its failure and leaves the others alone; anything thrown later fails them all,
+     * and nothing stays.
      */
     @Transactional
-    public PressAnswer press(NonceClaim nonce, String slotId, String pressId, Integer quantity) {
-        return press(nonce.device(), nonce, slotId, pressId, quantity);
-    }
-
-    private PressAnswer press(DeviceId deviceId, NonceClaim nonce, String slotId, String pressId, Integer quantity) {
-        Ids.requireValid(pressId, "pressId");
-        int multiplier = quantity == null ? 1 : quantity;
-        if (multiplier < 1 || multiplier > MAX_PRESS_QUANTITY) {
-            throw CornerException.invalid("INVALID_QUANTITY", "quantity must be 1 to " + MAX_PRESS_QUANTITY);
+    public List<Outcome> pressAll(List<PressRequest> requests) {
+        if (requests.stream().map(PressRequest::device).distinct().count() < requests.size()) {
+            throw new IllegalArgumentException("at most one press per device in a batch");
+        }
+        var outcomes = new ArrayList<Outcome>(Collections.nCopies(requests.size(), (Outcome) null));
+        var valid = new ArrayList<Integer>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                validate(requests.get(i));
+                valid.add(i);
+            } catch (CornerException invalid) {
+                outcomes.set(i, new Outcome(null, invalid, false));
+            }
+        }
+        var now = clock.instant();
+        var withNonce =
+                valid.stream().filter(i -> requests.get(i).nonce() != null).toList();
+        var fresh = records.rememberNonces(
+                withNonce.stream().map(i -> requests.get(i).nonce()).toList());
+        var lockable = new ArrayList<Integer>();
+        for (int i : valid) {
+            int k = withNonce.indexOf(i);
+            if (k >= 0 && !fresh.get(k)) {
+                outcomes.set(i, new Outcome(null, new NonceClaim.Reused(), false));
+            } else {
+                lockable.add(i);
+            }
         }
         // Presses of one device run one at a time: two cannot both find a slot free, and a press id
         // sent twice at once is answered once.
-        var pressed = records.lockForPress(deviceId, Ids.requireValid(slotId, "slotId"), nonce)
-                .orElseThrow(() -> CornerException.notFound("SLOT_NOT_FOUND", "this device has no slot " + slotId));
-        if (!pressed.nonceNew()) {
-            throw new NonceClaim.Reused();
+        var locked = records.lockForPresses(lockable.stream()
+                .map(i -> new DeviceRecords.SlotRef(
+                        requests.get(i).device(), requests.get(i).slotId()))
+                .toList());
+        var pressed = new ArrayList<Press>();
+        for (int k = 0; k < lockable.size(); k++) {
+            int i = lockable.get(k);
+            if (locked.get(k).isEmpty()) {
+                outcomes.set(
+                        i,
+                        new Outcome(
+                                null,
+                                CornerException.notFound(
+                                        "SLOT_NOT_FOUND",
+                                        "this device has no slot "
+                                                + requests.get(i).slotId()),
+                                true));
+            } else {
+                pressed.add(new Press(i, requests.get(i), locked.get(k).get()));
+            }
         }
-        var now = clock.instant();
-        var device = pressed.device();
-        var slot = pressed.slot();
-        var history = records.pressHistory(deviceId, device.household(), pressId, now.minus(Duration.ofMinutes(1)));
-        if (history.earlierAnswer().isPresent()) {
-            return json.readValue(history.earlierAnswer().get(), PressAnswer.class);
+        var histories = records.pressHistories(
+                pressed.stream()
+                        .map(p -> new DeviceRecords.PressRef(
+                                p.device().id(),
+                                p.device().household(),
+                                p.request().pressId()))
+                        .toList(),
+                now.minus(Duration.ofMinutes(1)));
+        var deciding = new ArrayList<Press>();
+        for (int k = 0; k < pressed.size(); k++) {
+            var press = pressed.get(k);
+            var history = histories.get(k);
+            if (history.earlierAnswer().isPresent()) {
+                outcomes.set(
+                        press.index(),
+                        Outcome.of(json.readValue(history.earlierAnswer().get(), PressAnswer.class)));
+                continue;
+            }
+            press.household = history.household().orElse(HouseholdSettings.Settings.DEFAULT);
+            var device = press.device();
+            if (!device.paused()
+                    && new PressStormPolicy(press.household.pressesPerMinute()).isStorm(history.pressesSince())) {
+                // Not remembered as an answer: the device is paused now, and told so by a 429.
+                records.setPaused(device.id(), true, now);
+                events.publishEvent(new DeviceEvents.DevicePausedForStorm(device.id(), device.household()));
+                outcomes.set(press.index(), Outcome.of(PressAnswer.of(Result.THROTTLED, "PRESS_STORM")));
+                continue;
+            }
+            deciding.add(press);
         }
-        var household = history.household().orElse(HouseholdSettings.Settings.DEFAULT);
-        if (!device.paused() && new PressStormPolicy(household.pressesPerMinute()).isStorm(history.pressesSince())) {
-            // Not remembered as an answer: the device is paused now, and told so by a 429.
-            records.setPaused(deviceId, true, now);
-            events.publishEvent(new DeviceEvents.DevicePausedForStorm(deviceId, device.household()));
-            return PressAnswer.of(Result.THROTTLED, "PRESS_STORM");
+        decide(deciding);
+        var recorded = new ArrayList<DeviceRecords.PressRecord>();
+        for (var press : deciding) {
+            var answer = press.answer;
+            var slot = press.slot();
+            // An order other than the slot's open one was placed by this press, and is now the open one.
+            var placed = answer.orderId() == null
+                            || (slot.openOrder() != null
+                                    && answer.orderId().equals(slot.openOrder().value()))
+                    ? null
+                    : new OrderId(answer.orderId());
+            recorded.add(new DeviceRecords.PressRecord(
+                    press.device().id(),
+                    press.request().pressId(),
+                    slot.slotId(),
+                    json.writeValueAsString(answer),
+                    placed));
+            if (answer.result() == Result.LIMIT_EXCEEDED || answer.result() == Result.UNAVAILABLE) {
+                events.publishEvent(new DeviceEvents.PressRefused(
+                        press.device().id(),
+                        press.device().household(),
+                        slot.slotId(),
+                        answer.result().name(),
+                        answer.reason()));
+            }
+            outcomes.set(press.index(), Outcome.of(answer));
         }
-        var answer = decide(device, pressed.overrides(), slot, multiplier, household, pressId);
-        // An order other than the slot's open one was placed by this press, and is now the open one.
-        var placed = answer.orderId() == null
-                        || (slot.openOrder() != null
-                                && answer.orderId().equals(slot.openOrder().value()))
-                ? null
-                : new OrderId(answer.orderId());
-        records.recordPress(deviceId, pressId, slotId, json.writeValueAsString(answer), placed, now);
-        if (answer.result() == Result.LIMIT_EXCEEDED || answer.result() == Result.UNAVAILABLE) {
-            events.publishEvent(new DeviceEvents.PressRefused(
-                    deviceId, device.household(), slotId, answer.result().name(), answer.reason()));
-        }
-        return answer;
+        records.recordPresses(recorded, now);
+        return outcomes;
     }
 
-    private PressAnswer decide(
-            Device device,
-            DeviceRecords.Overrides overrides,
-            Slot slot,
-            int multiplier,
-            HouseholdSettings.Settings household,
-            String pressId) {
+    private static void validate(PressRequest request) {
+        Ids.requireValid(request.pressId(), "pressId");
+        Ids.requireValid(request.slotId(), "slotId");
+        int multiplier = request.quantity() == null ? 1 : request.quantity();
+        if (multiplier < 1 || multiplier > MAX_PRESS_QUANTITY) {
+            throw CornerException.invalid("INVALID_QUANTITY", "quantity must be 1 to " + MAX_PRESS_QUANTITY);
+        }
+    }
+
+    /** A press being answered: what was read for it, and what has been decided so far. */
+    private static final class Press {
+        final int index;
+        final PressRequest request;
+        final DeviceRecords.Pressed pressed;
+        HouseholdSettings.Settings household;
+        SpendingLimitPolicy limits;
+        ConsentPolicy consent;
+        long quantity;
+        List<Candidate> candidates;
+        int tried;
+        SpendingLimitPolicy.Spent spent;
+        PressAnswer answer;
+
+        Press(int index, PressRequest request, DeviceRecords.Pressed pressed) {
+            this.index = index;
+            this.request = request;
+            this.pressed = pressed;
+        }
+
+        int index() {
+            return index;
+        }
+
+        PressRequest request() {
+            return request;
+        }
+
+        Device device() {
+            return pressed.device();
+        }
+
+        Slot slot() {
+            return pressed.slot();
+        }
+
+        /** The next candidate in the strategy's order within the limits, or null when none is left. */
+        Candidate nextCandidate(long spentByOthers) {
+            while (tried < candidates.size()) {
+                var candidate = candidates.get(tried++);
+                if (spent == null
+                        || limits.exceededBy(candidate.price().times(quantity), spentWith(spentByOthers))
+                                .isEmpty()) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+        /** What was spent, with what the household's other presses in this batch placed meanwhile. */
+        SpendingLimitPolicy.Spent spentWith(long byOthers) {
+            return new SpendingLimitPolicy.Spent(
+                    spent.deviceToday(), spent.deviceThisMonth(), spent.householdThisMonth() + byOthers);
+        }
+    }
+
+    /**
+     * Decides each press's answer. Presses of a slot with an open order, or of a device or household
+     * that is paused or not configured, are answered at once; the others place their order in rounds:
+     * each round tries every press's next candidate together, and a press whose candidate was not
+     * placed (no stock) tries its next one in the next round. A household with a monthly limit takes
+     * part in a round with one press at a time, so that each sees what the others placed.
+     */
+    private void decide(List<Press> presses) {
+        var placing = new ArrayList<Press>();
+        for (var press : presses) {
+            press.answer = before(press);
+            if (press.answer == null) {
+                placing.add(press);
+            }
+        }
+        if (placing.isEmpty()) {
+            return;
+        }
+        var offers = offered(
+                placing.stream().map(p -> p.slot().policy()).toList(),
+                placing.stream().map(p -> p.household.home()).toList(),
+                false);
+        var withLimits = placing.stream().filter(p -> p.limits.any()).toList();
+        var spent = spent(withLimits.stream().map(Press::device).toList());
+        for (int k = 0; k < withLimits.size(); k++) {
+            withLimits.get(k).spent = spent.get(k);
+        }
+        for (int k = 0; k < placing.size(); k++) {
+            var press = placing.get(k);
+            press.candidates = Choice.rank(press.slot().policy(), offers.get(k), press.quantity);
+        }
+        var placedBy = new HashMap<AccountId, Long>();
+        var unplaced = new ArrayList<Press>();
+        var left = placing;
+        while (!left.isEmpty()) {
+            var round = new ArrayList<Press>();
+            var chosen = new ArrayList<Candidate>();
+            var next = new ArrayList<Press>();
+            var limited = new java.util.HashSet<AccountId>();
+            for (var press : left) {
+                var household = press.device().household();
+                if (press.limits.perHouseholdPerMonth() != null && !limited.add(household)) {
+                    next.add(press);
+                    continue;
+                }
+                var candidate = press.nextCandidate(placedBy.getOrDefault(household, 0L));
+                if (candidate == null) {
+                    unplaced.add(press);
+                } else {
+                    round.add(press);
+                    chosen.add(candidate);
+                }
+            }
+            var placed = place(round, chosen);
+            for (int k = 0; k < round.size(); k++) {
+                var press = round.get(k);
+                if (placed.get(k) == null) {
+                    next.add(press);
+                } else {
+                    press.answer = placed.get(k);
+                    placedBy.merge(
+                            press.device().household(), press.answer.total().amount(), Long::sum);
+                }
+            }
+            left = next;
+        }
+        for (var press : unplaced) {
+            press.answer = whyNothingPlaced(
+                    press.slot().policy(),
+                    press.household.home(),
+                    press.quantity,
+                    press.limits,
+                    press.spent == null
+                            ? null
+                            : press.spentWith(
+                                    placedBy.getOrDefault(press.device().household(), 0L)));
+        }
+    }
+
+    /**
+     * The answer of a press that places no new order (paused, not configured, an open order), or null
+     * when it goes on to place one; then its limits, consent and quantity are set.
+     */
+    private PressAnswer before(Press press) {
+        var device = press.device();
+        var household = press.household;
+        var slot = press.slot();
+        int multiplier =
+                press.request().quantity() == null ? 1 : press.request().quantity();
         if (device.paused() || household.paused()) {
             return PressAnswer.of(Result.PAUSED, device.paused() ? "DEVICE_PAUSED" : "HOUSEHOLD_PAUSED");
         }
@@ -165,63 +403,83 @@ public class Pressing {
             return PressAnswer.of(Result.NOT_CONFIGURED);
         }
         var policy = slot.policy();
-        var limits = new SpendingLimitPolicy(
+        var overrides = press.pressed.overrides();
+        press.limits = new SpendingLimitPolicy(
                 household.orderLimit(), overrides.dailyLimit(), overrides.monthlyLimit(), household.monthlyLimit());
-        var consent = new ConsentPolicy(
+        press.consent = new ConsentPolicy(
                 household.consent(), overrides.consent(), policy.consent(), household.priceGuardPercent());
-        long quantity = (long) policy.quantity() * multiplier;
+        press.quantity = (long) policy.quantity() * multiplier;
         if (slot.openOrder() != null) {
             var open = ordering.find(slot.openOrder()).filter(o -> o.status().isOpen());
             if (open.isPresent()) {
                 return household.repeatPresses() == RepeatPresses.ADD_TO_ORDER
-                        ? addTo(open.get(), device, slot, quantity, household, limits, consent)
+                        ? addTo(open.get(), device, slot, press.quantity, household, press.limits, press.consent)
                         : answer(Result.ORDER_IN_PROGRESS, open.get());
             }
         }
-        var spent = limits.any() ? spent(device) : null;
-        // The stock is not read: a candidate without it fails its reservation and the next is tried.
-        // Only when nothing was placed is it read, to say why.
-        for (var candidate : Choice.rank(policy, offered(policy, household.home(), false), quantity)) {
-            if (spent != null
-                    && limits.exceededBy(candidate.price().times(quantity), spent)
-                            .isPresent()) {
-                continue;
-            }
-            var reason = consent.confirmationReason(slot.boundUnitPrice(), candidate.price());
-            // The order is placed at the price the choice, the limits and the consent were decided on.
+        return null;
+    }
+
+    /**
+     * Places each press's chosen candidate, all together: the order is placed at the price the choice,
+     * the limits and the consent were decided on. Answers per press its answer, or null where the
+     * candidate could not be placed (its stock is not read before: the reservation decides).
+     */
+    private List<PressAnswer> place(List<Press> presses, List<Candidate> chosen) {
+        var commands = new ArrayList<PlaceOrder>();
+        var reasons = new ArrayList<String>();
+        var products = new ArrayList<Product>();
+        for (int k = 0; k < presses.size(); k++) {
+            var press = presses.get(k);
+            var candidate = chosen.get(k);
+            var policy = press.slot().policy();
+            var reason = press.consent.confirmationReason(press.slot().boundUnitPrice(), candidate.price());
             var product = catalog.requireProduct(candidate.productId());
-            var placed = ordering.place(new PlaceOrder(
-                    device.household(),
+            reasons.add(reason);
+            products.add(product);
+            commands.add(new PlaceOrder(
+                    press.device().household(),
                     candidate.storeId(),
                     candidate.productId(),
-                    quantity,
+                    press.quantity,
                     policy.maxUnitPrice(),
                     policy.fulfilment(),
-                    source(device, slot),
+                    source(press.device(), press.slot()),
                     reason != null,
-                    household.cancelWindow(),
-                    reason != null ? null : advanceConsent(household),
+                    press.household.cancelWindow(),
+                    reason != null ? null : advanceConsent(press.household),
                     candidate.price(),
                     product));
-            if (placed.isPresent()) {
-                if (reason == null) {
-                    return answer(Result.ORDER_PLACED, placed.get(), product);
-                }
-                var quoteId = Ids.next("q");
-                var expires = clock.instant().plus(QUOTE_TTL);
-                records.insertQuote(new DeviceRecords.Quote(
-                        quoteId,
-                        device.id(),
-                        pressId,
-                        slot.slotId(),
-                        placed.get().orderId(),
-                        expires,
-                        false));
-                return answer(Result.AWAITING_CONFIRMATION, placed.get(), product)
-                        .withQuote(quoteId, expires, reason);
-            }
         }
-        return whyNothingPlaced(policy, household.home(), quantity, limits, spent);
+        var placed = ordering.placeAll(commands);
+        var answers = new ArrayList<PressAnswer>();
+        var quotes = new ArrayList<DeviceRecords.Quote>();
+        for (int k = 0; k < presses.size(); k++) {
+            if (placed.get(k).isEmpty()) {
+                answers.add(null);
+                continue;
+            }
+            var order = placed.get(k).get();
+            if (reasons.get(k) == null) {
+                answers.add(answer(Result.ORDER_PLACED, order, products.get(k)));
+                continue;
+            }
+            var press = presses.get(k);
+            var quoteId = Ids.next("q");
+            var expires = clock.instant().plus(QUOTE_TTL);
+            quotes.add(new DeviceRecords.Quote(
+                    quoteId,
+                    press.device().id(),
+                    press.request().pressId(),
+                    press.slot().slotId(),
+                    order.orderId(),
+                    expires,
+                    false));
+            answers.add(answer(Result.AWAITING_CONFIRMATION, order, products.get(k))
+                    .withQuote(quoteId, expires, reasons.get(k)));
+        }
+        quotes.forEach(records::insertQuote);
+        return answers;
     }
 
     /**
@@ -288,7 +546,6 @@ public class Pressing {
         return json.writeValueAsString(evidence);
     }
 
-    /** What the device and its household spent today and this month (UTC calendar). */
     /**
      * A repeated press while the household chose that presses add to the open order: inside the
      * cancel window, within the household's maximum, the limits and the cap, and at a price that
@@ -329,18 +586,33 @@ public class Pressing {
     }
 
     private SpendingLimitPolicy.Spent spent(Device device) {
+        return spent(List.of(device)).get(0);
+    }
+
+    /** What each device and its household spent today and this month (UTC calendar), in one query. */
+    private List<SpendingLimitPolicy.Spent> spent(List<Device> devices) {
+        if (devices.isEmpty()) {
+            return List.of();
+        }
         var now = clock.instant();
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
         Instant month = now.atOffset(ZoneOffset.UTC)
                 .withDayOfMonth(1)
                 .truncatedTo(ChronoUnit.DAYS)
                 .toInstant();
-        AccountId household = device.household();
-        var devicePrefix = SOURCE_PREFIX + device.id() + "/";
-        return new SpendingLimitPolicy.Spent(
-                ordering.spentSince(household, devicePrefix, today),
-                ordering.spentSince(household, devicePrefix, month),
-                ordering.spentSince(household, SOURCE_PREFIX, month));
+        var asked = new ArrayList<Ordering.Spending>();
+        for (var device : devices) {
+            var devicePrefix = SOURCE_PREFIX + device.id() + "/";
+            asked.add(new Ordering.Spending(device.household(), devicePrefix, today));
+            asked.add(new Ordering.Spending(device.household(), devicePrefix, month));
+            asked.add(new Ordering.Spending(device.household(), SOURCE_PREFIX, month));
+        }
+        var sums = ordering.spentSince(asked);
+        var spent = new ArrayList<SpendingLimitPolicy.Spent>();
+        for (int k = 0; k < devices.size(); k++) {
+            spent.add(new SpendingLimitPolicy.Spent(sums.get(3 * k), sums.get(3 * k + 1), sums.get(3 * k + 2)));
+        }
+        return spent;
     }
 
     /**
@@ -384,56 +656,105 @@ public class Pressing {
     /**
      * What a slot could order now: each of its products at each store it may order from that offers
      * it, by the policy's order of products and then of stores. With {@code readStock} false, each
-     * candidate's stock is {@link Candidate#STOCK_NOT_READ}. The prices are read in one query, and so
-     * is the stock when asked for, however many products and stores the policy names.
+     * candidate's stock is {@link Candidate#STOCK_NOT_READ}.
      */
     private List<Candidate> offered(SlotPolicy policy, GeoPoint home, boolean readStock) {
-        var offers = offersFor(policy, home);
-        var stock = readStock
-                ? inventory.levels(offers.stream().map(Pressing::shelf).toList())
-                : Map.<Shelf, StockLevel>of();
-        var now = clock.instant();
-        var readyAt = new HashMap<StoreId, Instant>();
-        return offers.stream()
-                .map(offer -> new Candidate(
-                        offer.productId(),
-                        offer.storeId(),
-                        offer.price(),
-                        readStock
-                                ? stock.getOrDefault(shelf(offer), StockLevel.NONE)
-                                        .available()
-                                : Candidate.STOCK_NOT_READ,
-                        policy.strategy() == Strategy.FASTEST
-                                ? readyAt.computeIfAbsent(
-                                        offer.storeId(),
-                                        store -> stores.readyAt(store, now).orElse(null))
-                                : null))
-                .toList();
+        return offered(List.of(policy), Collections.singletonList(home), readStock)
+                .get(0);
     }
 
     /**
-     * The offers a slot may order from: at the stores it lists, or at those within its distance of the
-     * household's home, nearest first (none while the home is unknown).
+     * {@link #offered} for several slots (the i-th policy with the i-th home): the prices are read in
+     * one query for the slots that list their stores and one for those bound by distance, and the
+     * stock in one more when it is asked for, however many slots, products and stores there are.
      */
-    private List<Catalog.Offer> offersFor(SlotPolicy policy, GeoPoint home) {
-        if (!policy.byDistance()) {
-            return inOrder(catalog.offersOf(policy.productIds(), policy.storeIds()), policy, policy.storeIds());
+    private List<List<Candidate>> offered(List<SlotPolicy> policies, List<GeoPoint> homes, boolean readStock) {
+        var offers = offersFor(policies, homes);
+        var stock = readStock
+                ? inventory.levels(offers.stream()
+                        .flatMap(List::stream)
+                        .map(Pressing::shelf)
+                        .distinct()
+                        .toList())
+                : Map.<Shelf, StockLevel>of();
+        var now = clock.instant();
+        var readyAt = new HashMap<StoreId, Optional<Instant>>();
+        var candidates = new ArrayList<List<Candidate>>();
+        for (int i = 0; i < policies.size(); i++) {
+            var policy = policies.get(i);
+            candidates.add(offers.get(i).stream()
+                    .map(offer -> new Candidate(
+                            offer.productId(),
+                            offer.storeId(),
+                            offer.price(),
+                            readStock
+                                    ? stock.getOrDefault(shelf(offer), StockLevel.NONE)
+                                            .available()
+                                    : Candidate.STOCK_NOT_READ,
+                            policy.strategy() == Strategy.FASTEST
+                                    ? readyAt.computeIfAbsent(offer.storeId(), store -> stores.readyAt(store, now))
+                                            .orElse(null)
+                                    : null))
+                    .toList());
         }
-        if (home == null) {
-            return List.of();
+        return candidates;
+    }
+
+    /**
+     * The offers each slot may order from: at the stores it lists, or at those within its distance of
+     * the household's home, nearest first (none while the home is unknown).
+     */
+    private List<List<Catalog.Offer>> offersFor(List<SlotPolicy> policies, List<GeoPoint> homes) {
+        var listed = new ArrayList<SlotPolicy>();
+        var near = new ArrayList<SlotPolicy>();
+        for (int i = 0; i < policies.size(); i++) {
+            if (!policies.get(i).byDistance()) {
+                listed.add(policies.get(i));
+            } else if (homes.get(i) != null) {
+                near.add(policies.get(i));
+            }
         }
-        var offers = catalog.offersOf(policy.productIds());
-        // Only the few stores that offer a product are measured (each read once per node), not all.
-        var near = offers.stream()
-                .map(Catalog.Offer::storeId)
-                .distinct()
-                .map(stores::find)
-                .flatMap(Optional::stream)
-                .filter(store -> home.distanceKmTo(store.location()) <= policy.maxDistanceKm())
-                .sorted(Comparator.comparingDouble(store -> home.distanceKmTo(store.location())))
-                .map(Store::id)
-                .toList();
-        return inOrder(offers, policy, near);
+        var listedOffers = listed.isEmpty()
+                ? List.<Catalog.Offer>of()
+                : catalog.offersOf(
+                        listed.stream()
+                                .flatMap(p -> p.productIds().stream())
+                                .distinct()
+                                .toList(),
+                        listed.stream()
+                                .flatMap(p -> p.storeIds().stream())
+                                .distinct()
+                                .toList());
+        var anywhere = near.isEmpty()
+                ? List.<Catalog.Offer>of()
+                : catalog.offersOf(near.stream()
+                        .flatMap(p -> p.productIds().stream())
+                        .distinct()
+                        .toList());
+        var offers = new ArrayList<List<Catalog.Offer>>();
+        for (int i = 0; i < policies.size(); i++) {
+            var policy = policies.get(i);
+            var home = homes.get(i);
+            if (!policy.byDistance()) {
+                offers.add(inOrder(listedOffers, policy, policy.storeIds()));
+            } else if (home == null) {
+                offers.add(List.of());
+            } else {
+                // Only the few stores that offer a product are measured (each read once per node), not all.
+                var nearest = anywhere.stream()
+                        .filter(offer -> policy.productIds().contains(offer.productId()))
+                        .map(Catalog.Offer::storeId)
+                        .distinct()
+                        .map(stores::find)
+                        .flatMap(Optional::stream)
+                        .filter(store -> home.distanceKmTo(store.location()) <= policy.maxDistanceKm())
+                        .sorted(Comparator.comparingDouble(store -> home.distanceKmTo(store.location())))
+                        .map(Store::id)
+                        .toList();
+                offers.add(inOrder(anywhere, policy, nearest));
+            }
+        }
+        return offers;
     }
 
     /** The offers of the policy's products in its order, each at the stores in the order given; others left out. */

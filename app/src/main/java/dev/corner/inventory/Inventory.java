@@ -88,17 +88,40 @@ public class Inventory {
      */
     @Transactional
     public Optional<ReservationId> reserve(StoreId storeId, ProductId productId, long quantity, String reference) {
-        new StockLine(productId, quantity);
-        var id = new ReservationId(Ids.next("rsv"));
-        if (!combiner.combines()) {
-            return combiner.reserveHere(id, storeId, productId, quantity, reference)
-                    ? Optional.of(id)
-                    : Optional.empty();
+        return reserveAll(List.of(new Reserve(storeId, productId, quantity, reference)))
+                .get(0);
+    }
+
+    /** One reservation asked for by {@link #reserveAll}. */
+    public record Reserve(StoreId storeId, ProductId productId, long quantity, String reference) {
+        public Reserve {
+            new StockLine(productId, quantity);
         }
-        if (!combiner.reserve(id, storeId, productId, quantity, reference)) {
-            return Optional.empty();
+    }
+
+    /**
+     * Several reservations at once, as {@link #reserve} takes one: taken in one batch and extended in
+     * one statement. Each answer, in the order asked, is the reservation or empty when its stock was
+     * not available; first come, first served within the batch.
+     */
+    @Transactional
+    public List<Optional<ReservationId>> reserveAll(List<Reserve> asked) {
+        var ids = asked.stream().map(r -> new ReservationId(Ids.next("rsv"))).toList();
+        var requests = new java.util.ArrayList<ReservationCombiner.Request>();
+        for (int i = 0; i < asked.size(); i++) {
+            var r = asked.get(i);
+            requests.add(new ReservationCombiner.Request(
+                    ids.get(i), r.storeId(), r.productId(), r.quantity(), r.reference()));
         }
-        return ledger.holdUntil(id, clock.instant().plus(reservationTtl)) ? Optional.of(id) : Optional.empty();
+        var granted = combiner.combines() ? combiner.reserve(requests) : combiner.reserveHere(requests);
+        var taken = ids.stream().filter(granted::get).toList();
+        // Taken by the combiner, they hold briefly until extended here; one that ended meanwhile holds nothing.
+        var held = combiner.combines()
+                ? ledger.holdUntil(taken, clock.instant().plus(reservationTtl))
+                : java.util.Set.copyOf(taken);
+        return ids.stream()
+                .map(id -> held.contains(id) ? Optional.of(id) : Optional.<ReservationId>empty())
+                .toList();
     }
 
     /** Gives reserved stock back; releasing twice changes nothing. */

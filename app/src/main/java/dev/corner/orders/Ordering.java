@@ -18,6 +18,7 @@ import dev.corner.stores.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,62 +104,110 @@ public class Ordering {
      */
     @Transactional
     public Optional<OrderView> place(PlaceOrder command) {
-        if (command.fulfilment() != Fulfilment.PICKUP) {
-            throw CornerException.invalid("UNSUPPORTED_FULFILMENT", "only PICKUP orders can be placed so far");
+        return placeAll(List.of(command)).get(0);
+    }
+
+    /**
+     * Places several orders as {@link #place} places one, each answer in the order asked: their stock
+     * is reserved in one batch, their fulfilments found or begun together, and the orders written in
+     * one statement. Orders of one household at one store join one fulfilment, also among these.
+     */
+    @Transactional
+    public List<Optional<OrderView>> placeAll(List<PlaceOrder> commands) {
+        for (var command : commands) {
+            if (command.fulfilment() != Fulfilment.PICKUP) {
+                throw CornerException.invalid("UNSUPPORTED_FULFILMENT", "only PICKUP orders can be placed so far");
+            }
+            if (command.productRead() != null && !command.productRead().id().equals(command.product())) {
+                throw new IllegalArgumentException("the product read is not the product ordered");
+            }
         }
-        if (command.productRead() != null && !command.productRead().id().equals(command.product())) {
-            throw new IllegalArgumentException("the product read is not the product ordered");
+        var prices = new ArrayList<Optional<Money>>();
+        var priced = new ArrayList<Integer>();
+        var ids = new ArrayList<OrderId>();
+        var asks = new ArrayList<Inventory.Reserve>();
+        for (int i = 0; i < commands.size(); i++) {
+            var command = commands.get(i);
+            var price = command.unitPrice() != null
+                    ? Optional.of(command.unitPrice())
+                    : catalog.priceAt(command.store(), command.product());
+            prices.add(price);
+            ids.add(new OrderId(Ids.next("ord")));
+            if (price.isPresent()
+                    && (command.maxUnitPrice() == null || !price.get().exceeds(command.maxUnitPrice()))) {
+                priced.add(i);
+                asks.add(new Inventory.Reserve(
+                        command.store(),
+                        command.product(),
+                        command.quantity(),
+                        ids.get(i).asReservationReference()));
+            }
         }
-        var price = command.unitPrice() != null
-                ? Optional.of(command.unitPrice())
-                : catalog.priceAt(command.store(), command.product());
-        if (price.isEmpty() || (command.maxUnitPrice() != null && price.get().exceeds(command.maxUnitPrice()))) {
-            return Optional.empty();
-        }
-        var id = new OrderId(Ids.next("ord"));
-        var reservation =
-                inventory.reserve(command.store(), command.product(), command.quantity(), id.asReservationReference());
-        if (reservation.isEmpty()) {
-            return Optional.empty();
-        }
-        var product = command.productRead() != null ? command.productRead() : catalog.requireProduct(command.product());
+        var reservations = inventory.reserveAll(asks);
         var now = clock.instant();
-        var lines = List.of(
-                new OrderLine(product.id(), product.name(), command.quantity(), price.get(), reservation.get()));
-        if (command.awaitConfirmation()) {
-            var order = Order.awaitConfirmation(
-                    id,
-                    command.household(),
-                    command.store(),
-                    command.fulfilment(),
-                    lines,
-                    now,
-                    now.plus(confirmWithin),
-                    command.source());
-            order.joinFulfilment(orders.fulfilmentFor(
-                    command.household(), command.store(), command.fulfilment(), now, consolidationWindow));
-            orders.insert(order);
-            var view = order.view();
-            events.publishEvent(new OrderEvents.OrderAwaitingConfirmation(
-                    id, command.household(), command.store(), view.total(), view.confirmBy()));
-            return Optional.of(view);
+        var reserved = new ArrayList<Integer>();
+        for (int k = 0; k < priced.size(); k++) {
+            if (reservations.get(k).isPresent()) {
+                reserved.add(priced.get(k));
+            }
         }
-        var window = command.cancelWindow() == null ? cancelWindow : command.cancelWindow();
-        var order = Order.place(
-                id,
-                command.household(),
-                command.store(),
-                command.fulfilment(),
-                lines,
-                now,
-                now.plus(window),
-                command.source(),
-                command.consentEvidence());
-        order.joinFulfilment(orders.fulfilmentFor(
-                command.household(), command.store(), command.fulfilment(), now, consolidationWindow));
-        orders.insert(order);
-        events.publishEvent(order.placed());
-        return Optional.of(order.view());
+        var fulfilments = orders.fulfilmentsFor(
+                reserved.stream().map(i -> fulfilmentKey(commands.get(i))).toList(), now, consolidationWindow);
+        var placed =
+                new ArrayList<Optional<OrderView>>(java.util.Collections.nCopies(commands.size(), Optional.empty()));
+        var written = new ArrayList<Order>();
+        for (int k = 0; k < priced.size(); k++) {
+            int i = priced.get(k);
+            if (reservations.get(k).isEmpty()) {
+                continue;
+            }
+            var command = commands.get(i);
+            var product =
+                    command.productRead() != null ? command.productRead() : catalog.requireProduct(command.product());
+            var lines = List.of(new OrderLine(
+                    product.id(),
+                    product.name(),
+                    command.quantity(),
+                    prices.get(i).get(),
+                    reservations.get(k).get()));
+            var order = command.awaitConfirmation()
+                    ? Order.awaitConfirmation(
+                            ids.get(i),
+                            command.household(),
+                            command.store(),
+                            command.fulfilment(),
+                            lines,
+                            now,
+                            now.plus(confirmWithin),
+                            command.source())
+                    : Order.place(
+                            ids.get(i),
+                            command.household(),
+                            command.store(),
+                            command.fulfilment(),
+                            lines,
+                            now,
+                            now.plus(command.cancelWindow() == null ? cancelWindow : command.cancelWindow()),
+                            command.source(),
+                            command.consentEvidence());
+            order.joinFulfilment(fulfilments.get(fulfilmentKey(command)));
+            written.add(order);
+            placed.set(i, Optional.of(order.view()));
+        }
+        orders.insertAll(written);
+        for (var order : written) {
+            var view = order.view();
+            events.publishEvent(
+                    view.status() == OrderStatus.AWAITING_CONFIRMATION
+                            ? new OrderEvents.OrderAwaitingConfirmation(
+                                    view.orderId(), view.householdId(), view.storeId(), view.total(), view.confirmBy())
+                            : order.placed());
+        }
+        return placed;
+    }
+
+    private static OrderRecords.FulfilmentKey fulfilmentKey(PlaceOrder command) {
+        return new OrderRecords.FulfilmentKey(command.household(), command.store(), command.fulfilment());
     }
 
     /**
@@ -294,6 +343,18 @@ public class Ordering {
     @Transactional(readOnly = true)
     public long spentSince(AccountId household, String sourcePrefix, Instant since) {
         return orders.spentSince(household, sourcePrefix, since);
+    }
+
+    /** What one household's orders from one source cost since an instant; see {@link #spentSince}. */
+    public record Spending(AccountId household, String sourcePrefix, Instant since) {}
+
+    /** {@link #spentSince} for each asked, in the order asked, in one query. */
+    @Transactional(readOnly = true)
+    public List<Long> spentSince(List<Spending> asked) {
+        return orders.spentSince(
+                asked.stream().map(Spending::household).toList(),
+                asked.stream().map(Spending::sourcePrefix).toList(),
+                asked.stream().map(Spending::since).toList());
     }
 
     /** The order's stock was released for lack of hand-over in time: the order expires. */

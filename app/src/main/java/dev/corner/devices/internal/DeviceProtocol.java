@@ -5,6 +5,7 @@ import dev.corner.common.Money;
 import dev.corner.devices.DeviceId;
 import dev.corner.devices.PressAnswer;
 import dev.corner.devices.Pressing;
+import dev.corner.devices.Pressing.PressRequest;
 import dev.corner.devices.Replenishing;
 import dev.corner.devices.Replenishing.StatusReport;
 import dev.corner.devices.model.ReplenishmentPolicy;
@@ -28,6 +29,7 @@ public class DeviceProtocol {
     private static final Pattern PRESS_PATH = Pattern.compile("/device/v1/slots/[^/?]+/press(\\?.*)?");
 
     private final Pressing pressing;
+    private final PressLine line;
     private final Replenishing replenishing;
     private final DeviceRecords records;
     private final DeviceAuthentication authentication;
@@ -36,12 +38,14 @@ public class DeviceProtocol {
 
     DeviceProtocol(
             Pressing pressing,
+            PressLine line,
             Replenishing replenishing,
             DeviceRecords records,
             DeviceAuthentication authentication,
             Clock clock,
             @Value("${corner.devices.replenishment.lead-time}") Duration leadTime) {
         this.pressing = pressing;
+        this.line = line;
         this.replenishing = replenishing;
         this.records = records;
         this.authentication = authentication;
@@ -86,25 +90,35 @@ public class DeviceProtocol {
         if (!nonce.isOpen()) {
             return press(nonce.device(), slotId, press);
         }
-        PressAnswer answer;
+        Pressing.Outcome outcome;
         try {
-            answer = pressing.press(nonce, slotId, press.pressId(), press.quantity());
-            nonce.settle(NonceClaim.State.REMEMBERED);
-        } catch (NonceClaim.Reused e) {
-            nonce.settle(NonceClaim.State.REUSED);
-            throw nonceReused();
+            outcome = line.press(new PressRequest(nonce.device(), nonce, slotId, press.pressId(), press.quantity()));
         } catch (RuntimeException e) {
             if (!authentication.remember(nonce)) {
                 throw nonceReused();
             }
             throw e;
         }
-        return unlessThrottled(answer);
+        if (outcome.failure() instanceof NonceClaim.Reused) {
+            nonce.settle(NonceClaim.State.REUSED);
+            throw nonceReused();
+        }
+        if (outcome.nonceRemembered()) {
+            nonce.settle(NonceClaim.State.REMEMBERED);
+        } else if (!authentication.remember(nonce)) {
+            throw nonceReused();
+        }
+        return unlessThrottled(outcome.answerOrThrow());
     }
 
     /** A press of a device whose nonce has been remembered already. */
     public PressAnswer press(DeviceId device, String slotId, Press press) {
-        return unlessThrottled(pressing.press(device, slotId, press.pressId(), press.quantity()));
+        return unlessThrottled(pressOnce(device, slotId, press.pressId(), press.quantity()));
+    }
+
+    private PressAnswer pressOnce(DeviceId device, String slotId, String pressId, Integer quantity) {
+        return line.press(new PressRequest(device, null, slotId, pressId, quantity))
+                .answerOrThrow();
     }
 
     private static PressAnswer unlessThrottled(PressAnswer answer) {
@@ -186,7 +200,7 @@ public class DeviceProtocol {
             return null;
         }
         var at = measuredAt == null ? clock.instant() : measuredAt;
-        var answer = pressing.press(device, slotId, "auto-" + at.getEpochSecond() / 900, 1);
+        var answer = pressOnce(device, slotId, "auto-" + at.getEpochSecond() / 900, 1);
         return switch (answer.result()) {
             case NOT_CONFIGURED, THROTTLED -> null;
             default -> answer;

@@ -16,6 +16,7 @@ import dev.corner.stores.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -256,46 +257,72 @@ public class DeviceRecords {
                 .optional();
     }
 
-    private static final String LOCK_FOR_PRESS_SELECT = """
-            select d.*, s.*, m.unit, m.capacity, %s as nonce_new from devices d
-            join device_slots s on s.device_id = d.id and s.slot_id = :slot
-            join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
-            where d.id = :device
-            for update of d, s""";
-    private static final String LOCK_FOR_PRESS = LOCK_FOR_PRESS_SELECT.formatted("true");
-    private static final String LOCK_FOR_PRESS_REMEMBERING_NONCE =
-            """
-            with nonce as (
-                insert into device_nonces (device_id, nonce, seen_at) values (:device, :nonce, :at)
-                on conflict do nothing
-                returning 1)
-            """ + LOCK_FOR_PRESS_SELECT.formatted("exists (select 1 from nonce)");
+    /** What a press needs of its device and slot, read together. */
+    public record Pressed(Device device, Overrides overrides, Slot slot) {}
+
+    /** A device's slot, as a press names it. */
+    public record SlotRef(DeviceId device, String slotId) {}
 
     /**
-     * What a press needs of its device and slot, read together; {@code nonceNew}: the nonce given to
-     * {@link #lockForPress} was not used before (true without one).
+     * Each device with its overrides and the named slot, the rows locked until the transaction ends,
+     * in one statement: presses of one device run one at a time. The answers follow the order asked;
+     * empty where the device has no such slot. Rows are locked in the devices' order, so two
+     * transactions locking several cannot deadlock. The locked rows are read as they are once locked,
+     * so what a press that held them committed is seen.
      */
-    public record Pressed(Device device, Overrides overrides, Slot slot, boolean nonceNew) {}
-
-    /**
-     * The device with its overrides and the slot, both rows locked until the transaction ends, in
-     * one statement: presses of one device run one at a time. Empty if the device has no such slot.
-     * The locked rows are read as they are once locked, so what a press that held them committed is
-     * seen. With a {@code nonce}, the same statement remembers it first, as {@link
-     * #rememberNonce} does (a request with the same nonce that has not committed yet is waited for).
-     */
-    public Optional<Pressed> lockForPress(DeviceId device, String slotId, NonceClaim nonce) {
-        var statement = nonce == null
-                ? jdbc.sql(LOCK_FOR_PRESS)
-                : jdbc.sql(LOCK_FOR_PRESS_REMEMBERING_NONCE)
-                        .param("nonce", nonce.nonce())
-                        .param("at", SqlTime.utc(nonce.at()));
-        return statement
-                .param("device", device.value())
-                .param("slot", slotId)
+    public List<Optional<Pressed>> lockForPresses(List<SlotRef> slots) {
+        var found = new java.util.HashMap<Integer, Pressed>();
+        jdbc.sql("""
+                        select r.i, d.*, s.*, m.unit, m.capacity
+                        from unnest(cast(:devices as varchar[]), cast(:slots as varchar[])) with ordinality as r(device, slot, i)
+                        join devices d on d.id = r.device
+                        join device_slots s on s.device_id = d.id and s.slot_id = r.slot
+                        join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
+                        order by d.id, s.slot_id
+                        for update of d, s""")
+                .param(
+                        "devices",
+                        slots.stream().map(ref -> ref.device().value()).toArray(String[]::new))
+                .param("slots", slots.stream().map(SlotRef::slotId).toArray(String[]::new))
                 .query((rs, n) ->
-                        new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n), rs.getBoolean("nonce_new")))
-                .optional();
+                        found.put(rs.getInt("i") - 1, new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n))))
+                .list();
+        var answers = new ArrayList<Optional<Pressed>>();
+        for (int i = 0; i < slots.size(); i++) {
+            answers.add(Optional.ofNullable(found.get(i)));
+        }
+        return answers;
+    }
+
+    /**
+     * Remembers the nonces in one statement; answers, in the order given, whether each was new (false:
+     * the device used it before, or a request with it that has not committed yet is waited for).
+     */
+    public List<Boolean> rememberNonces(List<NonceClaim> nonces) {
+        if (nonces.isEmpty()) {
+            return List.of();
+        }
+        var fresh = new java.util.HashSet<Integer>();
+        jdbc.sql("""
+                        with n as (
+                            select * from unnest(cast(:devices as varchar[]), cast(:nonces as varchar[]),
+                                                 cast(:ats as timestamptz[])) with ordinality as n(device, nonce, at, i)),
+                        remembered as (
+                            insert into device_nonces (device_id, nonce, seen_at)
+                            select device, nonce, at from n order by device, nonce
+                            on conflict do nothing
+                            returning device_id, nonce)
+                        select n.i from n join remembered r on r.device_id = n.device and r.nonce = n.nonce""")
+                .param("devices", nonces.stream().map(n -> n.device().value()).toArray(String[]::new))
+                .param("nonces", nonces.stream().map(NonceClaim::nonce).toArray(String[]::new))
+                .param("ats", nonces.stream().map(n -> n.at().toString()).toArray(String[]::new))
+                .query((rs, n) -> fresh.add(rs.getInt(1) - 1))
+                .list();
+        var answers = new ArrayList<Boolean>();
+        for (int i = 0; i < nonces.size(); i++) {
+            answers.add(fresh.contains(i));
+        }
+        return answers;
     }
 
     public List<Slot> slots(DeviceId device) {
@@ -334,58 +361,87 @@ public class DeviceRecords {
      */
     public record PressHistory(Optional<String> earlierAnswer, long pressesSince, Optional<Settings> household) {}
 
+    /** A press whose history {@link #pressHistories} reads. */
+    public record PressRef(DeviceId device, AccountId household, String pressId) {}
+
     /**
-     * All in one statement. Read after the device's lock was taken, in a statement of its own, so
-     * that a press that held the lock and committed is seen.
+     * Each press's {@link PressHistory}, in the order given, all in one statement. Read after the
+     * devices' locks were taken, in a statement of its own, so that a press that held a lock and
+     * committed is seen.
      */
-    public PressHistory pressHistory(DeviceId device, AccountId household, String pressId, Instant since) {
-        return jdbc.sql("""
-                        select (select answer from device_presses where device_id = :device and press_id = :press)
+    public List<PressHistory> pressHistories(List<PressRef> presses, Instant since) {
+        var histories = new java.util.HashMap<Integer, PressHistory>();
+        jdbc.sql("""
+                        select r.i,
+                               (select answer from device_presses where device_id = r.device and press_id = r.press)
                                    as earlier_answer,
-                               (select count(*) from device_presses
-                                where device_id = :device
-                                  and created_at > greatest(:since, (select resumed_at from devices where id = :device))
-                                  and answer ->> 'result' <> 'PAUSED')
+                               (select count(*) from device_presses p
+                                where p.device_id = r.device
+                                  and p.created_at > greatest(:since, (select resumed_at from devices where id = r.device))
+                                  and p.answer ->> 'result' <> 'PAUSED')
                                    as presses_since,
                                h.*
-                        from (select 1) as one
-                        left join device_household_settings h on h.household_id = :household""")
-                .param("device", device.value())
-                .param("household", household == null ? "" : household.value())
-                .param("press", pressId)
+                        from unnest(cast(:devices as varchar[]), cast(:households as varchar[]),
+                                    cast(:presses as varchar[])) with ordinality as r(device, household, press, i)
+                        left join device_household_settings h on h.household_id = r.household""")
+                .param("devices", presses.stream().map(p -> p.device().value()).toArray(String[]::new))
+                .param(
+                        "households",
+                        presses.stream()
+                                .map(p -> p.household() == null
+                                        ? ""
+                                        : p.household().value())
+                                .toArray(String[]::new))
+                .param("presses", presses.stream().map(PressRef::pressId).toArray(String[]::new))
                 .param("since", SqlTime.utc(since))
-                .query((rs, n) -> new PressHistory(
-                        Optional.ofNullable(rs.getString("earlier_answer")),
-                        rs.getLong("presses_since"),
-                        rs.getString("household_id") == null
-                                ? Optional.empty()
-                                : Optional.of(SettingsRecords.settings(rs))))
-                .single();
+                .query((rs, n) -> histories.put(
+                        rs.getInt("i") - 1,
+                        new PressHistory(
+                                Optional.ofNullable(rs.getString("earlier_answer")),
+                                rs.getLong("presses_since"),
+                                rs.getString("household_id") == null
+                                        ? Optional.empty()
+                                        : Optional.of(SettingsRecords.settings(rs)))))
+                .list();
+        var answers = new ArrayList<PressHistory>();
+        for (int i = 0; i < presses.size(); i++) {
+            answers.add(histories.get(i));
+        }
+        return answers;
     }
 
-    private static final String RECORD_PRESS = """
-            insert into device_presses (device_id, press_id, slot_id, answer, created_at)
-            values (:device, :press, :slot, cast(:answer as jsonb), :at)""";
-    private static final String RECORD_PRESS_AND_OPEN_ORDER = """
-            with open_order as (
-                update device_slots set open_order_id = :order where device_id = :device and slot_id = :slot)
-            """ + RECORD_PRESS;
+    /** A press and its answer to remember; {@code placed}: the order it placed, now the slot's open one. */
+    public record PressRecord(DeviceId device, String pressId, String slotId, String answer, OrderId placed) {}
 
-    /**
-     * Remembers the press and its answer; with {@code placed}, the order it placed, which becomes the
-     * slot's open order (one statement).
-     */
-    public void recordPress(DeviceId device, String pressId, String slotId, String answer, OrderId placed, Instant at) {
-        var statement = jdbc.sql(placed == null ? RECORD_PRESS : RECORD_PRESS_AND_OPEN_ORDER)
-                .param("device", device.value())
-                .param("press", pressId)
-                .param("slot", slotId)
-                .param("answer", answer)
-                .param("at", SqlTime.utc(at));
-        if (placed != null) {
-            statement = statement.param("order", placed.value());
+    /** Remembers the presses and their answers, and the slots' new open orders, in one statement. */
+    public void recordPresses(List<PressRecord> presses, Instant at) {
+        if (presses.isEmpty()) {
+            return;
         }
-        statement.update();
+        var opened = presses.stream().filter(p -> p.placed() != null).toList();
+        jdbc.sql("""
+                        with open_orders as (
+                            update device_slots s set open_order_id = o.placed
+                            from unnest(cast(:openDevices as varchar[]), cast(:openSlots as varchar[]),
+                                        cast(:openOrders as varchar[])) as o(device, slot, placed)
+                            where s.device_id = o.device and s.slot_id = o.slot)
+                        insert into device_presses (device_id, press_id, slot_id, answer, created_at)
+                        select p.device, p.press, p.slot, cast(p.answer as jsonb), :at
+                        from unnest(cast(:devices as varchar[]), cast(:presses as varchar[]), cast(:slots as varchar[]),
+                                    cast(:answers as text[])) as p(device, press, slot, answer)""")
+                .param(
+                        "openDevices",
+                        opened.stream().map(p -> p.device().value()).toArray(String[]::new))
+                .param("openSlots", opened.stream().map(PressRecord::slotId).toArray(String[]::new))
+                .param(
+                        "openOrders",
+                        opened.stream().map(p -> p.placed().value()).toArray(String[]::new))
+                .param("devices", presses.stream().map(p -> p.device().value()).toArray(String[]::new))
+                .param("presses", presses.stream().map(PressRecord::pressId).toArray(String[]::new))
+                .param("slots", presses.stream().map(PressRecord::slotId).toArray(String[]::new))
+                .param("answers", presses.stream().map(PressRecord::answer).toArray(String[]::new))
+                .param("at", SqlTime.utc(at))
+                .update();
     }
 
     /** False if the device used this nonce before (within the memory of the nonce table). */

@@ -52,7 +52,7 @@ public class ReservationCombiner implements DisposableBean {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** One reservation asked for. */
-    record Request(
+    public record Request(
             ReservationId id,
             StoreId store,
             ProductId product,
@@ -60,7 +60,7 @@ public class ReservationCombiner implements DisposableBean {
             String reference,
             CompletableFuture<Boolean> granted) {
 
-        Request(ReservationId id, StoreId store, ProductId product, long quantity, String reference) {
+        public Request(ReservationId id, StoreId store, ProductId product, long quantity, String reference) {
             this(id, store, product, quantity, reference, new CompletableFuture<>());
         }
 
@@ -103,25 +103,41 @@ public class ReservationCombiner implements DisposableBean {
     }
 
     /**
-     * Reserves in the caller's own transaction, as a batch of one, for its full time: the level row
-     * stays locked until that transaction ends. Used when {@code corner.inventory.combine-reservations}
-     * is off.
+     * Reserves in the caller's own transaction, for their full time: the level rows stay locked until
+     * that transaction ends. Used when {@code corner.inventory.combine-reservations} is off.
      */
+    public Map<ReservationId, Boolean> reserveHere(List<Request> requests) {
+        return take(jdbc, requests, ttl);
+    }
+
     public boolean reserveHere(ReservationId id, StoreId store, ProductId product, long quantity, String reference) {
-        return take(jdbc, List.of(new Request(id, store, product, quantity, reference)), ttl)
+        return reserveHere(List.of(new Request(id, store, product, quantity, reference)))
                 .get(id);
     }
 
     /**
-     * Reserves {@code quantity} units under the reservation id, or answers false when not enough is
-     * available. Blocks until the batch that took it has committed.
+     * Reserves each request's quantity under its id, or answers false for it when not enough is
+     * available. Blocks until the batches that took them have committed.
      */
-    public boolean reserve(ReservationId id, StoreId store, ProductId product, long quantity, String reference) {
-        var request = new Request(id, store, product, quantity, reference);
+    public Map<ReservationId, Boolean> reserve(List<Request> requests) {
         startIfNeeded();
-        queue.add(request);
+        queue.addAll(requests);
+        var granted = new HashMap<ReservationId, Boolean>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (var request : requests) {
+            granted.put(request.id(), await(request, deadline));
+        }
+        return granted;
+    }
+
+    public boolean reserve(ReservationId id, StoreId store, ProductId product, long quantity, String reference) {
+        return reserve(List.of(new Request(id, store, product, quantity, reference)))
+                .get(id);
+    }
+
+    private static boolean await(Request request, long deadline) {
         try {
-            return request.granted().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return request.granted().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -129,7 +145,7 @@ public class ReservationCombiner implements DisposableBean {
             throw new IllegalStateException("the reservation failed", failed.getCause());
         } catch (TimeoutException e) {
             // If its batch commits later, the reservation is held briefly and then expires.
-            throw new IllegalStateException("no answer to reservation " + id + " within " + WAIT);
+            throw new IllegalStateException("no answer to reservation " + request.id() + " within " + WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reserving", e);

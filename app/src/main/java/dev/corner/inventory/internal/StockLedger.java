@@ -156,17 +156,22 @@ public class StockLedger {
     }
 
     /**
-     * Extends a reservation taken by {@link ReservationCombiner} (held briefly) to its full time, in
-     * the transaction that uses it. False if it has ended meanwhile: then it holds nothing any more.
+     * Extends reservations taken by {@link ReservationCombiner} (held briefly) to their full time, in
+     * the transaction that uses them, in one statement. Answers those extended: one that has ended
+     * meanwhile holds nothing any more.
      */
-    public boolean holdUntil(ReservationId id, Instant until) {
-        return jdbc.sql("""
-                                update inventory_reservations set expires_at = :until
-                                where id = :id and status = 'ACTIVE'""")
-                        .param("until", SqlTime.utc(until))
-                        .param("id", id.value())
-                        .update()
-                == 1;
+    public java.util.Set<ReservationId> holdUntil(Collection<ReservationId> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("""
+                        update inventory_reservations set expires_at = :until
+                        where id = any(cast(:ids as varchar[])) and status = 'ACTIVE'
+                        returning id""")
+                .param("until", SqlTime.utc(until))
+                .param("ids", ids.stream().map(ReservationId::value).toArray(String[]::new))
+                .query((rs, n) -> new ReservationId(rs.getString(1)))
+                .list());
     }
 
     /** A reservation that ended: whose, and under what reference. */

@@ -8,12 +8,16 @@ import dev.corner.inventory.ReservationId;
 import dev.corner.orders.Fulfilment;
 import dev.corner.orders.OrderId;
 import dev.corner.orders.OrderStatus;
+import dev.corner.orders.OrderView;
 import dev.corner.orders.model.Order;
 import dev.corner.orders.model.OrderLine;
 import dev.corner.stores.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,38 +40,74 @@ public class OrderRecords {
         this.jdbc = jdbc;
     }
 
-    /** The order and its lines, in one statement. */
-    public void insert(Order order) {
-        var view = order.view();
-        var lines = order.lines();
+    /** The orders and their lines, in one statement however many they are. */
+    public void insertAll(List<Order> placed) {
+        if (placed.isEmpty()) {
+            return;
+        }
+        var views = placed.stream().map(Order::view).toList();
+        var lines = new ArrayList<OrderLine>();
+        var lineOrders = new ArrayList<String>();
+        var lineNos = new ArrayList<Integer>();
+        for (var order : placed) {
+            for (int i = 0; i < order.lines().size(); i++) {
+                lines.add(order.lines().get(i));
+                lineOrders.add(order.id().value());
+                lineNos.add(i + 1);
+            }
+        }
         jdbc.sql("""
                         with placed as (
                             insert into orders (id, household_id, store_id, status, fulfilment, total_amount, currency,
                                                 placed_at, cancel_until, source, updated_at, confirm_by,
                                                 consent_evidence, fulfilment_id)
-                            values (:id, :household, :store, :status, :fulfilment, :total, :currency,
-                                    :placedAt, :cancelUntil, :source, :placedAt, :confirmBy, cast(:evidence as jsonb),
-                                    :fulfilmentId))
+                            select o.id, o.household, o.store, o.status, o.fulfilment, o.total, o.currency,
+                                   o.placed_at, o.cancel_until, o.source, o.placed_at, o.confirm_by,
+                                   cast(o.evidence as jsonb), o.fulfilment_id
+                            from unnest(cast(:ids as varchar[]), cast(:households as varchar[]),
+                                        cast(:stores as varchar[]), cast(:statuses as varchar[]),
+                                        cast(:fulfilments as varchar[]), cast(:totals as bigint[]),
+                                        cast(:currencies as varchar[]), cast(:placedAts as timestamptz[]),
+                                        cast(:cancelUntils as timestamptz[]), cast(:sources as varchar[]),
+                                        cast(:confirmBys as timestamptz[]), cast(:evidences as text[]),
+                                        cast(:fulfilmentIds as varchar[]))
+                                 as o(id, household, store, status, fulfilment, total, currency, placed_at,
+                                      cancel_until, source, confirm_by, evidence, fulfilment_id))
                         insert into order_lines (order_id, line_no, product_id, product_name, quantity, unit_price,
                                                  reservation_id)
-                        select :id, l.line_no, l.product, l.name, l.quantity, l.price, l.reservation
-                        from unnest(cast(:products as varchar[]), cast(:names as varchar[]),
+                        select l.order_id, l.line_no, l.product, l.name, l.quantity, l.price, l.reservation
+                        from unnest(cast(:lineOrders as varchar[]), cast(:lineNos as int[]),
+                                    cast(:products as varchar[]), cast(:names as varchar[]),
                                     cast(:quantities as bigint[]), cast(:prices as bigint[]),
                                     cast(:reservations as varchar[]))
-                             with ordinality as l(product, name, quantity, price, reservation, line_no)""")
-                .param("id", view.orderId().value())
-                .param("household", view.householdId().value())
-                .param("store", view.storeId().value())
-                .param("status", view.status().name())
-                .param("fulfilment", view.fulfilment().name())
-                .param("total", view.total().amount())
-                .param("currency", view.total().currency())
-                .param("placedAt", SqlTime.utc(view.placedAt()))
-                .param("cancelUntil", SqlTime.utc(view.cancelUntil()))
-                .param("source", view.source())
-                .param("confirmBy", SqlTime.utc(view.confirmBy()))
-                .param("evidence", order.consentEvidence())
-                .param("fulfilmentId", view.fulfilmentId())
+                             as l(order_id, line_no, product, name, quantity, price, reservation)""")
+                .param("ids", views.stream().map(v -> v.orderId().value()).toArray(String[]::new))
+                .param(
+                        "households",
+                        views.stream().map(v -> v.householdId().value()).toArray(String[]::new))
+                .param("stores", views.stream().map(v -> v.storeId().value()).toArray(String[]::new))
+                .param("statuses", views.stream().map(v -> v.status().name()).toArray(String[]::new))
+                .param(
+                        "fulfilments",
+                        views.stream().map(v -> v.fulfilment().name()).toArray(String[]::new))
+                .param("totals", views.stream().map(v -> v.total().amount()).toArray(Long[]::new))
+                .param(
+                        "currencies",
+                        views.stream().map(v -> v.total().currency()).toArray(String[]::new))
+                .param("placedAts", views.stream().map(v -> text(v.placedAt())).toArray(String[]::new))
+                .param(
+                        "cancelUntils",
+                        views.stream().map(v -> text(v.cancelUntil())).toArray(String[]::new))
+                .param("sources", views.stream().map(OrderView::source).toArray(String[]::new))
+                .param(
+                        "confirmBys",
+                        views.stream().map(v -> text(v.confirmBy())).toArray(String[]::new))
+                .param("evidences", placed.stream().map(Order::consentEvidence).toArray(String[]::new))
+                .param(
+                        "fulfilmentIds",
+                        views.stream().map(OrderView::fulfilmentId).toArray(String[]::new))
+                .param("lineOrders", lineOrders.toArray(String[]::new))
+                .param("lineNos", lineNos.toArray(Integer[]::new))
                 .param(
                         "products",
                         lines.stream().map(l -> l.productId().value()).toArray(String[]::new))
@@ -78,6 +118,11 @@ public class OrderRecords {
                         "reservations",
                         lines.stream().map(l -> l.reservation().value()).toArray(String[]::new))
                 .update();
+    }
+
+    /** An instant as PostgreSQL reads it in a {@code timestamptz[]} (ISO 8601, UTC), or null. */
+    private static String text(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 
     /** The order's last line, added after it was placed, and its new total. */
@@ -129,15 +174,31 @@ public class OrderRecords {
 
     /** What a household's orders from sources starting with {@code sourcePrefix} cost since {@code since}. */
     public long spentSince(AccountId household, String sourcePrefix, java.time.Instant since) {
+        return spentSince(List.of(household), List.of(sourcePrefix), List.of(since))
+                .get(0);
+    }
+
+    /** {@link #spentSince} for several households, prefixes and instants (the i-th of each), in one query. */
+    public List<Long> spentSince(
+            List<AccountId> households, List<String> sourcePrefixes, List<java.time.Instant> sinces) {
         return jdbc.sql("""
-                        select coalesce(sum(total_amount), 0) from orders
-                        where household_id = :household and source like :prefix and placed_at >= :since
-                          and status in ('AWAITING_CONFIRMATION', 'PLACED', 'COMPLETED')""")
-                .param("household", household.value())
-                .param("prefix", sourcePrefix.replace("%", "\\%").replace("_", "\\_") + "%")
-                .param("since", SqlTime.utc(since))
+                        select coalesce((select sum(o.total_amount) from orders o
+                                         where o.household_id = a.h and o.source like a.prefix and o.placed_at >= a.since
+                                           and o.status in ('AWAITING_CONFIRMATION', 'PLACED', 'COMPLETED')), 0)
+                        from unnest(cast(:households as varchar[]), cast(:prefixes as varchar[]),
+                                    cast(:sinces as timestamptz[])) with ordinality as a(h, prefix, since, i)
+                        order by a.i""")
+                .param("households", households.stream().map(AccountId::value).toArray(String[]::new))
+                .param(
+                        "prefixes",
+                        sourcePrefixes.stream()
+                                .map(prefix -> prefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                                .toArray(String[]::new))
+                .param(
+                        "sinces",
+                        sinces.stream().map(java.time.Instant::toString).toArray(String[]::new))
                 .query(Long.class)
-                .single();
+                .list();
     }
 
     public Optional<Order> find(OrderId id) {
@@ -263,60 +324,89 @@ public class OrderRecords {
         }
     }
 
-    /**
-     * The fulfilment an order of the household at the store joins: the open one begun within the
-     * window, or a new one. Only beginning one is serialized per household and store (so two orders
-     * at once share one): an order that finds an open fulfilment joins it without waiting for the
-     * household's other orders in flight.
-     */
-    public String fulfilmentFor(
-            AccountId household, StoreId store, Fulfilment kind, java.time.Instant now, java.time.Duration window) {
-        var open = openFulfilment(household, store, kind, now.minus(window));
-        if (open.isPresent()) {
-            return open.get();
+    /** The household, store and kind whose orders within the consolidation window share a fulfilment. */
+    public record FulfilmentKey(AccountId household, StoreId store, Fulfilment kind) {
+        String text() {
+            return "fulfilment/" + household.value() + "/" + store.value() + "/" + kind.name();
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "fulfilment/" + household.value() + "/" + store.value())
-                .query(Object.class)
+    }
+
+    /**
+     * The fulfilment orders of each key join: the open one begun within the window, or a new one.
+     * Only beginning one is serialized per key (so two orders at once share one): orders that find an
+     * open fulfilment join it without waiting for the household's other orders in flight. One
+     * statement when every key has an open one, three when some must be begun, however many keys.
+     */
+    public Map<FulfilmentKey, String> fulfilmentsFor(
+            Collection<FulfilmentKey> wanted, java.time.Instant now, java.time.Duration window) {
+        var keys = wanted.stream()
+                .distinct()
+                .sorted(Comparator.comparing(FulfilmentKey::text))
+                .toList();
+        var found = new HashMap<FulfilmentKey, String>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        var since = SqlTime.utc(now.minus(window));
+        jdbc.sql("select k.h, k.s, k.kind, f.id from " + KEYS + " cross join lateral (" + OPEN_FULFILMENT + ") f")
+                .params(keyParams(keys))
+                .param("since", since)
+                .query((rs, n) -> found.put(key(rs), rs.getString(4)))
+                .list();
+        var missing = keys.stream().filter(k -> !found.containsKey(k)).toList();
+        if (missing.isEmpty()) {
+            return found;
+        }
+        // Locked in one order (the keys sorted) in every transaction, so two cannot deadlock.
+        jdbc.sql("""
+                        select count(*) from (
+                            select pg_advisory_xact_lock(hashtextextended(t, 0)) from unnest(cast(:texts as text[])) t) l""")
+                .param("texts", missing.stream().map(FulfilmentKey::text).toArray(String[]::new))
+                .query(Long.class)
                 .single();
-        // Read again once the lock is held, in a statement of its own (so an order that held the lock
-        // and began one is seen), and begin one only if there is still none.
-        return jdbc.sql(OPEN_OR_BEGUN_FULFILMENT)
-                .param("id", dev.corner.common.Ids.next("ful"))
-                .param("household", household.value())
-                .param("store", store.value())
-                .param("kind", kind.name())
-                .param("since", SqlTime.utc(now.minus(window)))
+        // Read again once the locks are held, in a statement of their own (so an order that held a
+        // lock and began one is seen), and begin one only where there is still none.
+        jdbc.sql("with k as (select * from " + KEYS + """
+                        ),
+                        found as (
+                            select k.h, k.s, k.kind, f.id from k cross join lateral (""" + OPEN_FULFILMENT + """
+                        ) f),
+                        begun as (
+                            insert into order_fulfilments (id, household_id, store_id, kind, status, opened_at)
+                            select k.id, k.h, k.s, k.kind, 'OPEN', :at from k
+                            where not exists (select 1 from found where found.h = k.h and found.s = k.s and found.kind = k.kind)
+                            returning household_id, store_id, kind, id)
+                        select * from found union all select * from begun""")
+                .params(keyParams(missing))
+                .param("since", since)
                 .param("at", SqlTime.utc(now))
-                .query(String.class)
-                .single();
+                .query((rs, n) -> found.put(key(rs), rs.getString(4)))
+                .list();
+        return found;
+    }
+
+    private static final String KEYS = """
+            unnest(cast(:ids as varchar[]), cast(:households as varchar[]), cast(:stores as varchar[]),
+                   cast(:kinds as varchar[])) as k(id, h, s, kind)""";
+
+    private static Map<String, Object> keyParams(List<FulfilmentKey> keys) {
+        return Map.of(
+                "ids", keys.stream().map(k -> dev.corner.common.Ids.next("ful")).toArray(String[]::new),
+                "households", keys.stream().map(k -> k.household().value()).toArray(String[]::new),
+                "stores", keys.stream().map(k -> k.store().value()).toArray(String[]::new),
+                "kinds", keys.stream().map(k -> k.kind().name()).toArray(String[]::new));
+    }
+
+    private static FulfilmentKey key(ResultSet rs) throws SQLException {
+        return new FulfilmentKey(
+                new AccountId(rs.getString(1)), new StoreId(rs.getString(2)), Fulfilment.valueOf(rs.getString(3)));
     }
 
     private static final String OPEN_FULFILMENT = """
             select id from order_fulfilments
-            where household_id = :household and store_id = :store and kind = :kind and status = 'OPEN'
+            where household_id = k.h and store_id = k.s and kind = k.kind and status = 'OPEN'
               and opened_at >= :since
             order by opened_at desc limit 1""";
-
-    private static final String OPEN_OR_BEGUN_FULFILMENT = "with found as (" + OPEN_FULFILMENT + """
-            ),
-            begun as (
-                insert into order_fulfilments (id, household_id, store_id, kind, status, opened_at)
-                select :id, :household, :store, :kind, 'OPEN', :at
-                where not exists (select 1 from found)
-                returning id)
-            select id from found union all select id from begun""";
-
-    private Optional<String> openFulfilment(
-            AccountId household, StoreId store, Fulfilment kind, java.time.Instant since) {
-        return jdbc.sql(OPEN_FULFILMENT)
-                .param("household", household.value())
-                .param("store", store.value())
-                .param("kind", kind.name())
-                .param("since", SqlTime.utc(since))
-                .query(String.class)
-                .optional();
-    }
 
     /** The goods left the store (picked up or handed to a courier): later orders start a new one. */
     public void closeFulfilmentOf(OrderId order, java.time.Instant at) {
