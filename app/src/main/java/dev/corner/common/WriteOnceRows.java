@@ -26,6 +26,28 @@ public final class WriteOnceRows<K, V> {
         this.read = read;
     }
 
+    /** The rows of several keys: those not known yet read with {@code readAll}, in one go; missing ones absent. */
+    public java.util.Map<K, V> findAll(
+            java.util.Collection<K> keys, Function<java.util.Collection<K>, java.util.Map<K, V>> readAll) {
+        var found = new java.util.HashMap<K, V>();
+        var unknown = new java.util.ArrayList<K>();
+        for (var key : keys) {
+            var known = byKey.get(key);
+            if (known != null) {
+                found.put(key, known);
+            } else {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            readAll.apply(unknown).forEach((key, row) -> {
+                found.put(key, row);
+                rememberOnceCommitted(key, row);
+            });
+        }
+        return found;
+    }
+
     public Optional<V> find(K key) {
         var known = byKey.get(key);
         if (known != null) {

@@ -207,12 +207,30 @@ public class HouseholdDevices {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(String source) {
-        if (source == null || !source.startsWith(Pressing.SOURCE_PREFIX) || !source.contains("/")) {
-            return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(
+                originsOf(java.util.List.of(source)).get(source));
+    }
+
+    /** {@link #originOf(String)} for several sources, their makers read at once; sources no device names are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, DeviceEvents.DeviceOrigin> originsOf(java.util.Collection<String> sources) {
+        var named = new java.util.HashMap<String, DeviceId>();
+        for (var source : sources) {
+            if (source != null && source.startsWith(Pressing.SOURCE_PREFIX) && source.contains("/")) {
+                named.put(source, new DeviceId(source.substring(Pressing.SOURCE_PREFIX.length(), source.indexOf('/'))));
+            }
         }
-        var deviceId = new DeviceId(source.substring(Pressing.SOURCE_PREFIX.length(), source.indexOf('/')));
-        var slotId = source.substring(source.indexOf('/') + 1);
-        return records.makerOf(deviceId).map(maker -> new DeviceEvents.DeviceOrigin(deviceId, slotId, maker));
+        var makers = records.makersOf(named.values());
+        var origins = new java.util.HashMap<String, DeviceEvents.DeviceOrigin>();
+        named.forEach((source, deviceId) -> {
+            var maker = makers.get(deviceId);
+            if (maker != null) {
+                origins.put(
+                        source,
+                        new DeviceEvents.DeviceOrigin(deviceId, source.substring(source.indexOf('/') + 1), maker));
+            }
+        });
+        return origins;
     }
 
     /** The household's devices, revoked ones too, as {@link DeviceView}s. */

@@ -164,6 +164,59 @@ class PressBatchesContractTest extends ContractTest {
         assertThat(storesOrderedFrom).containsExactlyInAnyOrder(shop.storeId(), otherStore);
     }
 
+    private List<String> queuedPayloads(Neighbourhood.Account owner) {
+        return jdbc.sql("""
+                        select d.payload from notification_webhook_deliveries d
+                        join notification_webhooks w on w.id = d.webhook_id
+                        where w.owner_id = :owner and d.event_type = 'order.placed'""")
+                .param("owner", owner.accountId())
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void eachOrderOfABatchIsQueuedForTheMakerAndTheMerchantWithItsOwnDevice() {
+        var shop = town.shop(10);
+        var maker = town.account("MAKER");
+        var devices = new ArrayList<Neighbourhood.Device>();
+        for (int i = 0; i < 2; i++) {
+            var device = town.provisionedButton(maker);
+            var household = town.account("HOUSEHOLD");
+            town.claim(household, device);
+            assertThat(town.bind(household, device, List.of(shop.productId()), List.of(shop.storeId()), 600)
+                            .status())
+                    .isEqualTo(200);
+            devices.add(device);
+        }
+        for (var owner : List.of(maker, shop.merchant())) {
+            var subscribed = api.post(
+                    "/api/v1/webhooks",
+                    owner.token(),
+                    Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("order.placed")));
+            assertThat(subscribed.status()).as(subscribed.raw()).isEqualTo(201);
+        }
+
+        var outcomes = pressing.pressAll(
+                List.of(press(devices.get(0), "main", "w-1", null), press(devices.get(1), "main", "w-2", null)));
+
+        var toMaker = queuedPayloads(maker);
+        var toMerchant = queuedPayloads(shop.merchant());
+        assertThat(toMaker).hasSize(2);
+        assertThat(toMerchant).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            var orderId = outcomes.get(i).answer().orderId();
+            var deviceId = devices.get(i).deviceId();
+            assertThat(toMaker)
+                    .filteredOn(payload -> payload.contains(orderId))
+                    .singleElement()
+                    .satisfies(payload -> assertThat(payload).contains(deviceId).doesNotContain(shop.storeId()));
+            assertThat(toMerchant)
+                    .filteredOn(payload -> payload.contains(orderId))
+                    .singleElement()
+                    .satisfies(payload -> assertThat(payload).contains(shop.storeId()));
+        }
+    }
+
     @Test
     void pressesSentAtOnceOverHttpAreCombinedAndEachPlacedOnce() throws InterruptedException {
         var shop = town.shop(100);

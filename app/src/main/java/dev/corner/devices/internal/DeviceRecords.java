@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
@@ -503,6 +505,21 @@ public class DeviceRecords {
 
     public Optional<AccountId> makerOf(DeviceId id) {
         return makers.find(id);
+    }
+
+    /** The makers of several devices, known ones from memory and the others in one query. */
+    public Map<DeviceId, AccountId> makersOf(Collection<DeviceId> ids) {
+        return makers.findAll(ids, unknown -> {
+            var read = new java.util.HashMap<DeviceId, AccountId>();
+            jdbc.sql("select id, maker_id from devices where id = any(cast(:ids as varchar[]))")
+                    .param(
+                            "ids",
+                            unknown.stream().map(DeviceId::value).distinct().toArray(String[]::new))
+                    .query((rs, n) ->
+                            read.put(new DeviceId(rs.getString("id")), new AccountId(rs.getString("maker_id"))))
+                    .list();
+            return read;
+        });
     }
 
     private Optional<AccountId> readMakerOf(DeviceId id) {

@@ -12,12 +12,17 @@ import dev.corner.orders.OrderEvents.OrderPlaced;
 import dev.corner.orders.OrderId;
 import dev.corner.stores.StoreId;
 import dev.corner.stores.Stores;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns the other modules' events into webhook events: device events go to the device's maker;
@@ -69,37 +74,82 @@ class WebhookEvents {
                 Map.of("deviceId", event.deviceId().value(), "slotId", event.slotId()));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    /**
+     * Orders placed in one transaction (a batch of presses places many) are queued together just
+     * before it commits: their devices' makers and their owners' webhooks are read once for all. Taken
+     * as they are published, so the batch is known before the commit begins.
+     */
+    @EventListener
     void on(OrderPlaced event) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("total", event.total());
-        data.put(
-                "cancelUntil",
-                event.cancelUntil() == null ? null : event.cancelUntil().toString());
-        order("order.placed", event.orderId(), event.storeId(), data, devices.originOf(event.source()));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            placed(List.of(event));
+            return;
+        }
+        var pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(PlacedInTransaction.class::isInstance)
+                .map(PlacedInTransaction.class::cast)
+                .filter(p -> p.of() == this)
+                .findFirst()
+                .orElseGet(() -> {
+                    var begun = new PlacedInTransaction(this, new ArrayList<>());
+                    TransactionSynchronizationManager.registerSynchronization(begun);
+                    return begun;
+                });
+        pending.events().add(event);
+    }
+
+    private record PlacedInTransaction(WebhookEvents of, List<OrderPlaced> events)
+            implements TransactionSynchronization {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            of.placed(events);
+        }
+    }
+
+    private void placed(List<OrderPlaced> events) {
+        var origins = devices.originsOf(events.stream().map(OrderPlaced::source).toList());
+        var publications = new ArrayList<Webhooks.Publication>();
+        for (var event : events) {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("total", event.total());
+            data.put(
+                    "cancelUntil",
+                    event.cancelUntil() == null ? null : event.cancelUntil().toString());
+            order(
+                            "order.placed",
+                            event.orderId(),
+                            event.storeId(),
+                            data,
+                            Optional.ofNullable(origins.get(event.source())))
+                    .ifPresent(publications::add);
+        }
+        webhooks.publishAll(publications);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCancelled event) {
         order(
-                "order.cancelled",
-                event.orderId(),
-                event.storeId(),
-                new LinkedHashMap<>(),
-                devices.originOf(event.orderId()));
+                        "order.cancelled",
+                        event.orderId(),
+                        event.storeId(),
+                        new LinkedHashMap<>(),
+                        devices.originOf(event.orderId()))
+                .ifPresent(publication -> webhooks.publishAll(List.of(publication)));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCompleted event) {
         order(
-                "order.completed",
-                event.orderId(),
-                event.storeId(),
-                new LinkedHashMap<>(),
-                devices.originOf(event.orderId()));
+                        "order.completed",
+                        event.orderId(),
+                        event.storeId(),
+                        new LinkedHashMap<>(),
+                        devices.originOf(event.orderId()))
+                .ifPresent(publication -> webhooks.publishAll(List.of(publication)));
     }
 
-    private void order(
+    /** The order event for the store's merchant and for the maker of the device that placed it, if any. */
+    private Optional<Webhooks.Publication> order(
             String type,
             OrderId orderId,
             StoreId storeId,
@@ -117,8 +167,8 @@ class WebhookEvents {
             withDevice.put("slotId", device.slotId());
             dataByOwner.put(device.makerId(), withDevice);
         });
-        if (!dataByOwner.isEmpty()) {
-            webhooks.publish(type, type + ":" + orderId.value(), dataByOwner);
-        }
+        return dataByOwner.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Webhooks.Publication(type, type + ":" + orderId.value(), dataByOwner));
     }
 }

@@ -125,24 +125,43 @@ class Webhooks {
      */
     @Transactional
     void publish(String type, String eventId, Map<AccountId, Map<String, Object>> dataByOwner) {
-        var hooks = records.activeOf(dataByOwner.keySet()).stream()
-                .filter(h -> h.wants(type))
-                .toList();
+        publishAll(List.of(new Publication(type, eventId, dataByOwner)));
+    }
+
+    /** An event to queue: its type, its id, and its data for each owner who may hear of it. */
+    record Publication(String type, String eventId, Map<AccountId, Map<String, Object>> dataByOwner) {}
+
+    /** Queues several events as {@link #publish} queues one; the owners' subscriptions are read once for all. */
+    @Transactional
+    void publishAll(List<Publication> publications) {
+        var owners = publications.stream()
+                .flatMap(p -> p.dataByOwner().keySet().stream())
+                .collect(java.util.stream.Collectors.toSet());
+        if (owners.isEmpty()) {
+            return;
+        }
+        var hooks = records.activeOf(owners);
         if (hooks.isEmpty()) {
             return;
         }
         var now = clock.instant();
-        var payloads = new HashMap<AccountId, String>();
-        for (var hook : hooks) {
-            var payload = payloads.computeIfAbsent(hook.owner(), owner -> {
-                var envelope = new LinkedHashMap<String, Object>();
-                envelope.put("id", eventId);
-                envelope.put("type", type);
-                envelope.put("createdAt", now.toString());
-                envelope.put("data", dataByOwner.get(owner));
-                return json.writeValueAsString(envelope);
-            });
-            records.enqueue(hook.id(), eventId, type, payload, now);
+        for (var publication : publications) {
+            var payloads = new HashMap<AccountId, String>();
+            for (var hook : hooks) {
+                var data = publication.dataByOwner().get(hook.owner());
+                if (data == null || !hook.wants(publication.type())) {
+                    continue;
+                }
+                var payload = payloads.computeIfAbsent(hook.owner(), owner -> {
+                    var envelope = new LinkedHashMap<String, Object>();
+                    envelope.put("id", publication.eventId());
+                    envelope.put("type", publication.type());
+                    envelope.put("createdAt", now.toString());
+                    envelope.put("data", data);
+                    return json.writeValueAsString(envelope);
+                });
+                records.enqueue(hook.id(), publication.eventId(), publication.type(), payload, now);
+            }
         }
     }
 
