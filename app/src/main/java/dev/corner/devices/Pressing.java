@@ -145,29 +145,20 @@ public class Pressing {
             }
         }
         var now = clock.instant();
-        var withNonce =
-                valid.stream().filter(i -> requests.get(i).nonce() != null).toList();
-        var fresh = records.rememberNonces(
-                withNonce.stream().map(i -> requests.get(i).nonce()).toList());
-        var lockable = new ArrayList<Integer>();
-        for (int i : valid) {
-            int k = withNonce.indexOf(i);
-            if (k >= 0 && !fresh.get(k)) {
-                outcomes.set(i, new Outcome(null, new NonceClaim.Reused(), false));
-            } else {
-                lockable.add(i);
-            }
-        }
         // Presses of one device run one at a time: two cannot both find a slot free, and a press id
         // sent twice at once is answered once.
-        var locked = records.lockForPresses(lockable.stream()
-                .map(i -> new DeviceRecords.SlotRef(
-                        requests.get(i).device(), requests.get(i).slotId()))
+        var locked = records.lockForPresses(valid.stream()
+                .map(i -> new DeviceRecords.PressKey(
+                        requests.get(i).device(),
+                        requests.get(i).slotId(),
+                        requests.get(i).nonce()))
                 .toList());
         var pressed = new ArrayList<Press>();
-        for (int k = 0; k < lockable.size(); k++) {
-            int i = lockable.get(k);
-            if (locked.get(k).isEmpty()) {
+        for (int k = 0; k < valid.size(); k++) {
+            int i = valid.get(k);
+            if (!locked.get(k).nonceNew()) {
+                outcomes.set(i, new Outcome(null, new NonceClaim.Reused(), false));
+            } else if (locked.get(k).pressed().isEmpty()) {
                 outcomes.set(
                         i,
                         new Outcome(
@@ -178,7 +169,8 @@ public class Pressing {
                                                 + requests.get(i).slotId()),
                                 true));
             } else {
-                pressed.add(new Press(i, requests.get(i), locked.get(k).get()));
+                pressed.add(
+                        new Press(i, requests.get(i), locked.get(k).pressed().get()));
             }
         }
         var histories = records.pressHistories(

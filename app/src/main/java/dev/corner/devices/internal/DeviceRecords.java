@@ -262,67 +262,70 @@ public class DeviceRecords {
     /** What a press needs of its device and slot, read together. */
     public record Pressed(Device device, Overrides overrides, Slot slot) {}
 
-    /** A device's slot, as a press names it. */
-    public record SlotRef(DeviceId device, String slotId) {}
+    /** A press's device and slot, and the request's nonce to remember (null: none, or remembered already). */
+    public record PressKey(DeviceId device, String slotId, NonceClaim nonce) {}
+
+    /** For one {@link PressKey}: whether its nonce was new (true without one), and its device and slot if it has one. */
+    public record Locked(boolean nonceNew, Optional<Pressed> pressed) {}
 
     /**
-     * Each device with its overrides and the named slot, the rows locked until the transaction ends,
-     * in one statement: presses of one device run one at a time. The answers follow the order asked;
-     * empty where the device has no such slot. Rows are locked in the devices' order, so two
-     * transactions locking several cannot deadlock. The locked rows are read as they are once locked,
-     * so what a press that held them committed is seen.
+     * Remembers the presses' nonces and locks each device with its overrides and the named slot until
+     * the transaction ends, in one statement: presses of one device run one at a time. The answers
+     * follow the order given; a nonce is not new when the device used it before (one that a request
+     * has not committed yet is waited for), and a press has no device and slot where the device has no
+     * such slot. Rows are locked in the devices' order, so two transactions locking several cannot
+     * deadlock. The locked rows are read as they are once locked, so what a press that held them
+     * committed is seen.
      */
-    public List<Optional<Pressed>> lockForPresses(List<SlotRef> slots) {
-        var found = new java.util.HashMap<Integer, Pressed>();
+    public List<Locked> lockForPresses(List<PressKey> presses) {
+        var found = new java.util.HashMap<Integer, Locked>();
         jdbc.sql("""
-                        select r.i, d.*, s.*, m.unit, m.capacity
-                        from unnest(cast(:devices as varchar[]), cast(:slots as varchar[])) with ordinality as r(device, slot, i)
-                        join devices d on d.id = r.device
-                        join device_slots s on s.device_id = d.id and s.slot_id = r.slot
-                        join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
-                        order by d.id, s.slot_id
-                        for update of d, s""")
-                .param(
-                        "devices",
-                        slots.stream().map(ref -> ref.device().value()).toArray(String[]::new))
-                .param("slots", slots.stream().map(SlotRef::slotId).toArray(String[]::new))
-                .query((rs, n) ->
-                        found.put(rs.getInt("i") - 1, new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n))))
-                .list();
-        var answers = new ArrayList<Optional<Pressed>>();
-        for (int i = 0; i < slots.size(); i++) {
-            answers.add(Optional.ofNullable(found.get(i)));
-        }
-        return answers;
-    }
-
-    /**
-     * Remembers the nonces in one statement; answers, in the order given, whether each was new (false:
-     * the device used it before, or a request with it that has not committed yet is waited for).
-     */
-    public List<Boolean> rememberNonces(List<NonceClaim> nonces) {
-        if (nonces.isEmpty()) {
-            return List.of();
-        }
-        var fresh = new java.util.HashSet<Integer>();
-        jdbc.sql("""
-                        with n as (
-                            select * from unnest(cast(:devices as varchar[]), cast(:nonces as varchar[]),
-                                                 cast(:ats as timestamptz[])) with ordinality as n(device, nonce, at, i)),
+                        with r as (
+                            select * from unnest(cast(:devices as varchar[]), cast(:slots as varchar[]),
+                                                 cast(:nonces as varchar[]), cast(:ats as timestamptz[]))
+                                 with ordinality as r(device, slot, nonce, at, i)),
                         remembered as (
                             insert into device_nonces (device_id, nonce, seen_at)
-                            select device, nonce, at from n order by device, nonce
+                            select device, nonce, at from r where nonce is not null order by device, nonce
                             on conflict do nothing
-                            returning device_id, nonce)
-                        select n.i from n join remembered r on r.device_id = n.device and r.nonce = n.nonce""")
-                .param("devices", nonces.stream().map(n -> n.device().value()).toArray(String[]::new))
-                .param("nonces", nonces.stream().map(NonceClaim::nonce).toArray(String[]::new))
-                .param("ats", nonces.stream().map(n -> n.at().toString()).toArray(String[]::new))
-                .query((rs, n) -> fresh.add(rs.getInt(1) - 1))
+                            returning device_id, nonce),
+                        locked as (
+                            select r.i as locked_i, d.*, s.*, m.unit, m.capacity from r
+                            join devices d on d.id = r.device
+                            join device_slots s on s.device_id = d.id and s.slot_id = r.slot
+                            join device_model_slots m on m.model_id = d.model_id and m.slot_id = s.slot_id
+                            order by d.id, s.slot_id
+                            for update of d, s)
+                        select r.i, r.nonce is null
+                                    or exists (select 1 from remembered n where n.device_id = r.device and n.nonce = r.nonce)
+                                    as nonce_new,
+                               locked.*
+                        from r left join locked on locked.locked_i = r.i""")
+                .param("devices", presses.stream().map(p -> p.device().value()).toArray(String[]::new))
+                .param("slots", presses.stream().map(PressKey::slotId).toArray(String[]::new))
+                .param(
+                        "nonces",
+                        presses.stream()
+                                .map(p -> p.nonce() == null ? null : p.nonce().nonce())
+                                .toArray(String[]::new))
+                .param(
+                        "ats",
+                        presses.stream()
+                                .map(p -> p.nonce() == null
+                                        ? null
+                                        : p.nonce().at().toString())
+                                .toArray(String[]::new))
+                .query((rs, n) -> found.put(
+                        rs.getInt("i") - 1,
+                        new Locked(
+                                rs.getBoolean("nonce_new"),
+                                rs.getObject("locked_i") == null
+                                        ? Optional.empty()
+                                        : Optional.of(new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n))))))
                 .list();
-        var answers = new ArrayList<Boolean>();
-        for (int i = 0; i < nonces.size(); i++) {
-            answers.add(fresh.contains(i));
+        var answers = new ArrayList<Locked>();
+        for (int i = 0; i < presses.size(); i++) {
+            answers.add(found.get(i));
         }
         return answers;
     }

@@ -50,7 +50,7 @@ public class PressLine implements DisposableBean {
 
     PressLine(
             Pressing pressing,
-            @Value("${corner.devices.press-line.workers:2}") int workers,
+            @Value("${corner.devices.press-line.workers:1}") int workers,
             @Value("${corner.devices.press-line.max-batch:64}") int maxBatch) {
         if (workers < 1 || maxBatch < 1) {
             throw new IllegalArgumentException(

@@ -88,7 +88,7 @@ public class ReservationCombiner implements DisposableBean {
             Clock clock,
             @Value("${corner.inventory.reservation-hold:PT2M}") Duration hold,
             @Value("${corner.inventory.reservation-ttl}") Duration ttl,
-            @Value("${corner.inventory.combine-reservations:true}") boolean combine) {
+            @Value("${corner.inventory.combine-reservations:false}") boolean combine) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;

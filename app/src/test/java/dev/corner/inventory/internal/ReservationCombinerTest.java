@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corner.ContractTest;
 import dev.corner.CornerTest;
 import dev.corner.catalog.ProductId;
-import dev.corner.inventory.Inventory;
 import dev.corner.inventory.ReservationId;
 import dev.corner.stores.StoreId;
 import java.time.Duration;
@@ -23,10 +22,10 @@ class ReservationCombinerTest extends ContractTest {
     ReservationCombiner combiner;
 
     @Autowired
-    Inventory inventory;
+    ReservationExpiry expiry;
 
     @Autowired
-    ReservationExpiry expiry;
+    StockLedger ledger;
 
     @Autowired
     TransactionTemplate transaction;
@@ -172,14 +171,29 @@ class ReservationCombinerTest extends ContractTest {
         assertThat(town.level(shop).reserved()).isEqualTo(1);
     }
 
+    /** A combiner that combines (the default takes each reservation in its caller's transaction). */
+    private ReservationCombiner combining() {
+        return new ReservationCombiner(dataSource, jdbc, clock, Duration.ofMinutes(2), Duration.ofMinutes(15), true);
+    }
+
     @Test
-    void aReservationWhoseTransactionRolledBackIsGivenBackAfterItsHold() {
+    void aReservationWhoseTransactionRolledBackIsGivenBackAfterItsHold() throws InterruptedException {
         var shop = town.shop(3);
-        transaction.executeWithoutResult(status -> {
-            assertThat(inventory.reserve(new StoreId(shop.storeId()), new ProductId(shop.productId()), 1, "lost"))
-                    .isPresent();
-            status.setRollbackOnly();
-        });
+        var combining = combining();
+        try {
+            transaction.executeWithoutResult(status -> {
+                assertThat(combining.reserve(
+                                new ReservationId("rsv_lost_" + System.nanoTime()),
+                                new StoreId(shop.storeId()),
+                                new ProductId(shop.productId()),
+                                1,
+                                "lost"))
+                        .isTrue();
+                status.setRollbackOnly();
+            });
+        } finally {
+            combining.destroy();
+        }
         // The batch committed the reservation with a short hold; nothing refers to it.
         assertThat(town.level(shop).available()).isEqualTo(2);
 
@@ -191,10 +205,22 @@ class ReservationCombinerTest extends ContractTest {
     }
 
     @Test
-    void aCommittedReservationOutlivesTheHold() {
+    void aCommittedReservationOutlivesTheHold() throws InterruptedException {
         var shop = town.shop(3);
-        assertThat(inventory.reserve(new StoreId(shop.storeId()), new ProductId(shop.productId()), 1, "kept"))
-                .isPresent();
+        var combining = combining();
+        var id = new ReservationId("rsv_kept_" + System.nanoTime());
+        try {
+            transaction.executeWithoutResult(status -> {
+                assertThat(combining.reserve(
+                                id, new StoreId(shop.storeId()), new ProductId(shop.productId()), 1, "kept"))
+                        .isTrue();
+                // As the order's transaction does: the hold extended to the reservation's full time.
+                assertThat(ledger.holdUntil(List.of(id), clock.instant().plus(Duration.ofHours(48))))
+                        .containsExactly(id);
+            });
+        } finally {
+            combining.destroy();
+        }
 
         clock.advance(Duration.ofMinutes(3));
         expiry.releaseExpired();
