@@ -147,7 +147,8 @@ public final class PressBenchmark {
             // However cheap a transport, a press still does its own work: what a press costs the
             // machine, less the whole of a signed config request (part of a press's work) over the
             // same transport. Each transport gives an estimate; the smaller one holds even if
-            // something else ran during one of the phases.
+            // something else ran during one of the phases. Presses answered in batches can cost less
+            // than a lone config request: then this bounds nothing (any-transport is infinite).
             double ownWork =
                     Math.min(peak.cpuMs() - deviceFloor.cpuMsPerRequest(), mqtt.cpuMs() - mqttFloor.cpuMsPerRequest());
             double anyTransport = ownWork <= 0 ? Double.POSITIVE_INFINITY : MachineCpu.cores() * 1000 / ownWork;
