@@ -207,8 +207,10 @@ public class HouseholdDevices {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<DeviceEvents.DeviceOrigin> originOf(String source) {
-        return java.util.Optional.ofNullable(
-                originsOf(java.util.List.of(source)).get(source));
+        return source == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(
+                        originsOf(java.util.List.of(source)).get(source));
     }
 
     /** {@link #originOf(String)} for several sources, their makers read at once; sources no device names are absent. */

@@ -144,7 +144,6 @@ public class Pressing {
                 outcomes.set(i, new Outcome(null, invalid, false));
             }
         }
-        var now = clock.instant();
         // Presses of one device run one at a time: two cannot both find a slot free, and a press id
         // sent twice at once is answered once.
         var locked = records.lockForPresses(valid.stream()
@@ -173,6 +172,7 @@ public class Pressing {
                         new Press(i, requests.get(i), locked.get(k).pressed().get()));
             }
         }
+        var now = clock.instant();
         var histories = records.pressHistories(
                 pressed.stream()
                         .map(p -> new DeviceRecords.PressRef(
@@ -236,11 +236,11 @@ public class Pressing {
 
     private static void validate(PressRequest request) {
         Ids.requireValid(request.pressId(), "pressId");
-        Ids.requireValid(request.slotId(), "slotId");
         int multiplier = request.quantity() == null ? 1 : request.quantity();
         if (multiplier < 1 || multiplier > MAX_PRESS_QUANTITY) {
             throw CornerException.invalid("INVALID_QUANTITY", "quantity must be 1 to " + MAX_PRESS_QUANTITY);
         }
+        Ids.requireValid(request.slotId(), "slotId");
     }
 
     /** A press being answered: what was read for it, and what has been decided so far. */

@@ -83,8 +83,10 @@ public class Inventory {
     /**
      * Holds stock for an order; empty when not enough is available. Never oversells. A reservation
      * not consumed or released within its time ({@code corner.inventory.reservation-ttl}) expires.
-     * Concurrent reservations are taken together by {@link ReservationCombiner}; the reservation
-     * holds for its full time once the caller's transaction commits, and only briefly if it does not.
+     * It is taken in the caller's transaction, the level row locked until that ends; with {@code
+     * corner.inventory.combine-reservations} on, concurrent reservations are taken together by {@link
+     * ReservationCombiner} instead, holding for their full time once the caller's transaction commits
+     * and only briefly if it does not.
      */
     @Transactional
     public Optional<ReservationId> reserve(StoreId storeId, ProductId productId, long quantity, String reference) {
@@ -100,9 +102,9 @@ public class Inventory {
     }
 
     /**
-     * Several reservations at once, as {@link #reserve} takes one: taken in one batch and extended in
-     * one statement. Each answer, in the order asked, is the reservation or empty when its stock was
-     * not available; first come, first served within the batch.
+     * Several reservations at once, as {@link #reserve} takes one, in one batch: each answer, in the
+     * order asked, is the reservation or empty when its stock was not available; first come, first
+     * served within the batch.
      */
     @Transactional
     public List<Optional<ReservationId>> reserveAll(List<Reserve> asked) {

@@ -64,8 +64,7 @@ public class PressLine implements DisposableBean {
     /** Answers the press once its batch has committed (or says why not); waits at most a minute. */
     public Outcome press(PressRequest request) {
         var waiting = new Waiting(request, new CompletableFuture<>());
-        startIfNeeded();
-        queue.add(waiting);
+        enqueue(waiting);
         try {
             return waiting.outcome().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
@@ -73,7 +72,8 @@ public class PressLine implements DisposableBean {
                     ? runtime
                     : new IllegalStateException("the press failed", failed.getCause());
         } catch (TimeoutException e) {
-            // If its batch commits later, the press is answered the same when the device sends it again.
+            // Not taken yet: it never will be. In a batch already: answered the same when sent again.
+            waiting.outcome().cancel(false);
             throw new IllegalStateException("the press was not answered within " + WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,7 +86,7 @@ public class PressLine implements DisposableBean {
         return new long[] {batches.get(), presses.get()};
     }
 
-    private synchronized void startIfNeeded() {
+    private synchronized void enqueue(Waiting waiting) {
         if (!running) {
             throw new IllegalStateException("presses are closed: Corner is shutting down");
         }
@@ -98,6 +98,7 @@ public class PressLine implements DisposableBean {
                 threads.add(thread);
             }
         }
+        queue.add(waiting);
     }
 
     private void work() {
@@ -106,10 +107,13 @@ public class PressLine implements DisposableBean {
             try {
                 first = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                continue; // destroy() interrupts; the loop condition decides
+                continue;
             }
             if (first != null) {
-                answer(take(first));
+                var batch = take(first);
+                if (!batch.isEmpty()) {
+                    answer(batch);
+                }
             }
         }
     }
@@ -119,15 +123,16 @@ public class PressLine implements DisposableBean {
         var batch = new ArrayList<Waiting>();
         var devices = new HashSet<DeviceId>();
         var later = new ArrayList<Waiting>();
-        batch.add(first);
-        devices.add(first.request().device());
-        Waiting next;
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-            if (devices.add(next.request().device())) {
+        Waiting next = first;
+        while (next != null) {
+            if (next.outcome().isDone()) {
+                // its caller gave up waiting
+            } else if (devices.add(next.request().device())) {
                 batch.add(next);
             } else {
                 later.add(next);
             }
+            next = batch.size() < maxBatch ? queue.poll() : null;
         }
         // Back at the head, in their order: they were there first.
         for (int i = later.size() - 1; i >= 0; i--) {
@@ -157,15 +162,13 @@ public class PressLine implements DisposableBean {
         }
     }
 
+    /** Stops taking presses; those waiting are answered before the workers stop. */
     @Override
     public void destroy() throws InterruptedException {
         List<Thread> stopping;
         synchronized (this) {
             running = false;
             stopping = List.copyOf(threads);
-        }
-        for (var thread : stopping) {
-            thread.interrupt();
         }
         for (var thread : stopping) {
             thread.join(WAIT.toMillis());

@@ -88,20 +88,33 @@ class WebhookEvents {
         var pending = TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(PlacedInTransaction.class::isInstance)
                 .map(PlacedInTransaction.class::cast)
-                .filter(p -> p.of() == this)
-                .findFirst()
-                .orElseGet(() -> {
-                    var begun = new PlacedInTransaction(this, new ArrayList<>());
-                    TransactionSynchronizationManager.registerSynchronization(begun);
-                    return begun;
-                });
-        pending.events().add(event);
+                .filter(p -> p.of == this)
+                .findFirst();
+        if (pending.isEmpty()) {
+            var begun = new PlacedInTransaction(this);
+            begun.events.add(event);
+            TransactionSynchronizationManager.registerSynchronization(begun);
+        } else if (pending.get().sent) {
+            // Published while the transaction commits, after the batch went: sent on its own.
+            placed(List.of(event));
+        } else {
+            pending.get().events.add(event);
+        }
     }
 
-    private record PlacedInTransaction(WebhookEvents of, List<OrderPlaced> events)
-            implements TransactionSynchronization {
+    /** The orders placed in one transaction, sent just before it commits. */
+    private static final class PlacedInTransaction implements TransactionSynchronization {
+        private final WebhookEvents of;
+        private final List<OrderPlaced> events = new ArrayList<>();
+        private boolean sent;
+
+        PlacedInTransaction(WebhookEvents of) {
+            this.of = of;
+        }
+
         @Override
         public void beforeCommit(boolean readOnly) {
+            sent = true;
             of.placed(events);
         }
     }

@@ -326,8 +326,9 @@ public class OrderRecords {
 
     /** The household, store and kind whose orders within the consolidation window share a fulfilment. */
     public record FulfilmentKey(AccountId household, StoreId store, Fulfilment kind) {
+        /** The advisory lock's key: one household at one store, whatever the kind. */
         String text() {
-            return "fulfilment/" + household.value() + "/" + store.value() + "/" + kind.name();
+            return "fulfilment/" + household.value() + "/" + store.value();
         }
     }
 
