@@ -141,23 +141,17 @@ class WebhookEvents {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCancelled event) {
-        order(
-                        "order.cancelled",
-                        event.orderId(),
-                        event.storeId(),
-                        new LinkedHashMap<>(),
-                        devices.originOf(event.orderId()))
-                .ifPresent(publication -> webhooks.publishAll(List.of(publication)));
+        ended("order.cancelled", event.orderId(), event.storeId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(OrderCompleted event) {
-        order(
-                        "order.completed",
-                        event.orderId(),
-                        event.storeId(),
-                        new LinkedHashMap<>(),
-                        devices.originOf(event.orderId()))
+        ended("order.completed", event.orderId(), event.storeId());
+    }
+
+    /** An order that was cancelled or completed: its device, if any, is found from the order. */
+    private void ended(String type, OrderId orderId, StoreId storeId) {
+        order(type, orderId, storeId, new LinkedHashMap<>(), devices.originOf(orderId))
                 .ifPresent(publication -> webhooks.publishAll(List.of(publication)));
     }
 
