@@ -16,7 +16,6 @@ import dev.corner.stores.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -278,8 +277,10 @@ public class DeviceRecords {
      * committed is seen.
      */
     public List<Locked> lockForPresses(List<PressKey> presses) {
-        var found = new java.util.HashMap<Integer, Locked>();
-        jdbc.sql("""
+        if (presses.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
                         with r as (
                             select * from unnest(cast(:devices as varchar[]), cast(:slots as varchar[]),
                                                  cast(:nonces as varchar[]), cast(:ats as timestamptz[]))
@@ -300,7 +301,8 @@ public class DeviceRecords {
                                     or exists (select 1 from remembered n where n.device_id = r.device and n.nonce = r.nonce)
                                     as nonce_new,
                                locked.*
-                        from r left join locked on locked.locked_i = r.i""")
+                        from r left join locked on locked.locked_i = r.i
+                        order by r.i""")
                 .param("devices", presses.stream().map(p -> p.device().value()).toArray(String[]::new))
                 .param("slots", presses.stream().map(PressKey::slotId).toArray(String[]::new))
                 .param(
@@ -315,19 +317,12 @@ public class DeviceRecords {
                                         ? null
                                         : p.nonce().at().toString())
                                 .toArray(String[]::new))
-                .query((rs, n) -> found.put(
-                        rs.getInt("i") - 1,
-                        new Locked(
-                                rs.getBoolean("nonce_new"),
-                                rs.getObject("locked_i") == null
-                                        ? Optional.empty()
-                                        : Optional.of(new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n))))))
+                .query((rs, n) -> new Locked(
+                        rs.getBoolean("nonce_new"),
+                        rs.getObject("locked_i") == null
+                                ? Optional.empty()
+                                : Optional.of(new Pressed(DEVICE.mapRow(rs, n), overrides(rs), slot(rs, n)))))
                 .list();
-        var answers = new ArrayList<Locked>();
-        for (int i = 0; i < presses.size(); i++) {
-            answers.add(found.get(i));
-        }
-        return answers;
     }
 
     public List<Slot> slots(DeviceId device) {
@@ -375,8 +370,10 @@ public class DeviceRecords {
      * committed is seen.
      */
     public List<PressHistory> pressHistories(List<PressRef> presses, Instant since) {
-        var histories = new java.util.HashMap<Integer, PressHistory>();
-        jdbc.sql("""
+        if (presses.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
                         select r.i,
                                (select answer from device_presses where device_id = r.device and press_id = r.press)
                                    as earlier_answer,
@@ -388,7 +385,8 @@ public class DeviceRecords {
                                h.*
                         from unnest(cast(:devices as varchar[]), cast(:households as varchar[]),
                                     cast(:presses as varchar[])) with ordinality as r(device, household, press, i)
-                        left join device_household_settings h on h.household_id = r.household""")
+                        left join device_household_settings h on h.household_id = r.household
+                        order by r.i""")
                 .param("devices", presses.stream().map(p -> p.device().value()).toArray(String[]::new))
                 .param(
                         "households",
@@ -399,20 +397,13 @@ public class DeviceRecords {
                                 .toArray(String[]::new))
                 .param("presses", presses.stream().map(PressRef::pressId).toArray(String[]::new))
                 .param("since", SqlTime.utc(since))
-                .query((rs, n) -> histories.put(
-                        rs.getInt("i") - 1,
-                        new PressHistory(
-                                Optional.ofNullable(rs.getString("earlier_answer")),
-                                rs.getLong("presses_since"),
-                                rs.getString("household_id") == null
-                                        ? Optional.empty()
-                                        : Optional.of(SettingsRecords.settings(rs)))))
+                .query((rs, n) -> new PressHistory(
+                        Optional.ofNullable(rs.getString("earlier_answer")),
+                        rs.getLong("presses_since"),
+                        rs.getString("household_id") == null
+                                ? Optional.empty()
+                                : Optional.of(SettingsRecords.settings(rs))))
                 .list();
-        var answers = new ArrayList<PressHistory>();
-        for (int i = 0; i < presses.size(); i++) {
-            answers.add(histories.get(i));
-        }
-        return answers;
     }
 
     /** A press and its answer to remember; {@code placed}: the order it placed, now the slot's open one. */
