@@ -45,6 +45,26 @@ final class MachineCpu {
     }
 
     /**
+     * Waits until the machine is quiet (less than a tenth of one core busy over half a second), at
+     * most a minute, and answers the seconds waited. What Corner still does after a phase (its JIT
+     * compiler working through what the phase made hot, the broker letting sessions go, PostgreSQL
+     * writing back) is not the next phase's work.
+     */
+    static double settle() throws InterruptedException {
+        long start = System.nanoTime();
+        double before = busySeconds();
+        while (System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(500);
+            double now = busySeconds();
+            if (now - before < 0.05) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
      * The machine's busy CPU seconds, and the part of them that PostgreSQL (every process named
      * {@code postgres}, with the backends that ended counted in their parent's children time) and
      * this JVM (the load generator) spent. The rest is Corner's JVM, with its broker, and the kernel.

@@ -9,6 +9,7 @@ import dev.corner.simulator.MqttTransport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -41,11 +42,15 @@ import org.HdrHistogram.Recorder;
  * Afterwards the store's orders are counted in the database: they must equal the number of {@code
  * ORDER_PLACED} answers. Usage: {@code java -cp bench/target/corner-bench.jar
  * dev.corner.bench.PressBenchmark [baseUrl] [dataDir] [clients] [presses] [mqttBroker|none]},
- * defaults {@code http://localhost:8080 ./data 16 3000 tcp://localhost:1883}.
+ * defaults {@code http://localhost:8080 ./data 16 8000 tcp://localhost:1883}.
  */
 public final class PressBenchmark {
 
-    private static final String PRESS_PATH = "/device/v1/slots/main/press";
+    /** Slots per device: each is bound on its own, so a device places up to this many orders. */
+    private static final List<String> SLOTS = List.of("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8");
+
+    /** A slot of a device: pressed once in the run, so that each press can place an order. */
+    record Button(DeviceCredentials device, String slotId) {}
 
     private final AtomicLong placed = new AtomicLong();
     private final AtomicLong other = new AtomicLong();
@@ -54,10 +59,9 @@ public final class PressBenchmark {
         var base = args.length > 0 ? args[0] : "http://localhost:8080";
         var dataDir = Path.of(args.length > 1 ? args[1] : "./data");
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        int presses = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
+        int presses = args.length > 3 ? Integer.parseInt(args[3]) : 8000;
         if (presses < 4) {
-            throw new IllegalArgumentException(
-                    "at least 4 presses: a quarter of them warm up and then measure the floors");
+            throw new IllegalArgumentException("at least 4 presses: half as many warm up each transport");
         }
         var broker = args.length > 4 ? args[4] : "tcp://localhost:1883";
         new PressBenchmark().run(base, dataDir, clients, presses, broker.equals("none") ? null : broker);
@@ -67,27 +71,36 @@ public final class PressBenchmark {
 
     private void run(String base, Path dataDir, int clients, int presses, String broker) throws Exception {
         var api = JsonClient.to(base);
-        int warmUp = Math.min(500, presses / 4);
+        // Both sides (Corner and this client) run compiled code when they are measured: a press's
+        // own code runs once per batch, so it takes thousands of presses before it is compiled.
+        int warmUp = presses / 2;
         int total = warmUp + presses + presses / 2 + (broker == null ? 0 : warmUp + presses);
-        System.out.printf("setting up one store and %d buttons in households of 4…%n", total);
+        int deviceCount = (total + SLOTS.size() - 1) / SLOTS.size();
+        System.out.printf(
+                "setting up one store and %d devices of %d slots in households of 4…%n", deviceCount, SLOTS.size());
         var shop = BenchStore.open(api, "Press store");
         var store = shop.storeId();
         var product = shop.stocked("Press item", 100, total * 2L);
-        var devices = provision(api, total, Fleet.binding(List.of(product), "PREFERRED", List.of(store), 100, "EUR"));
+        var binding = Fleet.binding(List.of(product), "PREFERRED", List.of(store), 100, "EUR");
+        var buttons = provision(api, deviceCount, binding, SLOTS);
+        // The floors' signed config request answers every slot of its device: they use buttons of one slot.
+        var floorDevices = provision(api, clients * 4, binding, List.of("main")).stream()
+                .map(Button::device)
+                .toList();
 
         System.out.printf("warm-up: %d presses%n", warmUp);
-        var warmed = take(devices, warmUp);
-        var floorDevices = List.copyOf(warmed).subList(0, Math.min(warmUp, clients * 4));
-        closedLoop(base, warmed, clients);
+        closedLoop(base, take(buttons, warmUp), clients);
         if (broker != null) {
             // Both sides of the MQTT path compiled before it is measured, as the HTTP path is.
             System.out.printf("warm-up over MQTT: %d presses%n", warmUp);
-            overMqtt(broker, take(devices, warmUp), clients * 4);
+            overMqtt(broker, take(buttons, warmUp), clients * 4);
         }
 
         var pgbench = Pgbench.on(dataDir);
+        settle();
         var before = databaseWork(pgbench);
-        var peak = closedLoop(base, take(devices, presses), clients);
+        System.out.printf("measuring the HTTP peak: %d presses…%n", presses);
+        var peak = closedLoop(base, take(buttons, presses), clients);
         var after = databaseWork(pgbench);
         report("HTTP peak", peak, clients + " clients");
         System.out.printf(
@@ -96,22 +109,29 @@ public final class PressBenchmark {
                 (after[1] - before[1]) / (double) presses,
                 peak.cpu().perRequest(peak.count()));
         double half = peak.rate() / 2;
-        var paced = paced(base, take(devices, presses / 2), clients * 2, half);
+        settle();
+        var paced = paced(base, take(buttons, presses / 2), clients * 2, half);
         report("HTTP at half the peak rate", paced, String.format("%.0f/s paced", half));
 
         Result mqtt = null;
         if (broker != null) {
-            mqtt = overMqtt(broker, take(devices, presses), clients * 4);
+            settle();
+            mqtt = overMqtt(broker, take(buttons, presses), clients * 4);
             report("MQTT peak", mqtt, (clients * 4) + " in flight");
             System.out.printf("  per press: CPU: %s%n", mqtt.cpu().perRequest(mqtt.count()));
         }
+        settle();
         var httpFloor = HttpFloor.measure(base, api.account("HOUSEHOLD"), clients, 10);
+        settle();
         var deviceFloor = DeviceFloor.overHttp(base, floorDevices, clients, 10);
+        settle();
         var mqttFloor = broker == null ? null : DeviceFloor.overMqtt(broker, floorDevices, 10);
+        settle();
         var rows = PressWrites.measure(pgbench, store, product, clients);
 
         long orders = Long.parseLong(pgbench.psql(
                 "postgres", "select count(*) from orders where store_id = '" + store.replace("'", "") + "'"));
+        settle();
         var tpcbRun = pgbench.tpcbLike(clients, 15);
         double tpcb = tpcbRun.rate();
         System.out.printf(
@@ -175,6 +195,11 @@ public final class PressBenchmark {
                 orders == placed.get() ? "EXACT (nothing lost or doubled)" : "WRONG");
     }
 
+    /** Waits for the machine to be quiet before the next phase, and says how long that took. */
+    private static void settle() throws InterruptedException {
+        System.out.printf("  (the machine was quiet after %.1f s)%n", MachineCpu.settle());
+    }
+
     /** Commits in Corner's database and WAL bytes written so far. */
     private static long[] databaseWork(Pgbench pgbench) throws Exception {
         var row = pgbench.psql(
@@ -219,15 +244,17 @@ public final class PressBenchmark {
     }
 
     /**
-     * Provisions, claims and binds, in parallel, one household for every 4 devices. A household's
-     * orders from one store share a fulfilment, so its presses at the same moment queue behind each
-     * other; more devices per household would measure that queue.
+     * Provisions, claims and binds every slot of, in parallel, one household for every 4 devices. A
+     * household's orders from one store share a fulfilment, so its presses at the same moment queue
+     * behind each other; more devices per household would measure that queue. The buttons come slot
+     * by slot (every device's first slot, then every device's second…), so that presses close
+     * together are of distinct devices.
      */
-    private static Queue<DeviceCredentials> provision(JsonClient api, int count, String binding)
+    private static Queue<Button> provision(JsonClient api, int count, String binding, List<String> slots)
             throws InterruptedException {
         var fleet = new Fleet(api);
         var maker = api.account("MAKER");
-        var model = fleet.model(maker, "Bench button", "BUTTON", "pc", 1);
+        var model = fleet.model(maker, "Bench button", "BUTTON", "pc", 1, slots);
         var provisioned = fleet.provision(maker, model, "PRESS", count);
         var ready = new ConcurrentLinkedQueue<DeviceCredentials>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -237,7 +264,9 @@ public final class PressBenchmark {
                 var household = api.account("HOUSEHOLD");
                 for (var device : group) {
                     fleet.claim(household, device);
-                    fleet.bind(household, device.deviceId(), binding);
+                    for (var slot : slots) {
+                        fleet.bind(household, device.deviceId(), slot, binding);
+                    }
                     ready.add(device.credentials());
                 }
             });
@@ -247,23 +276,28 @@ public final class PressBenchmark {
         if (ready.size() != count) {
             throw new IllegalStateException("only " + ready.size() + " of " + count + " devices were set up");
         }
-        return ready;
+        var buttons = new ConcurrentLinkedQueue<Button>();
+        for (var slot : slots) {
+            ready.forEach(device -> buttons.add(new Button(device, slot)));
+        }
+        return buttons;
     }
 
-    private static Queue<DeviceCredentials> take(Queue<DeviceCredentials> devices, int count) {
-        var taken = new ConcurrentLinkedQueue<DeviceCredentials>();
+    private static Queue<Button> take(Queue<Button> buttons, int count) {
+        var taken = new ConcurrentLinkedQueue<Button>();
         for (int i = 0; i < count; i++) {
-            taken.add(devices.remove());
+            taken.add(buttons.remove());
         }
         return taken;
     }
 
-    private static DeviceCredentials.Signed press(DeviceCredentials device) {
-        return device.sign(
-                "POST",
-                PRESS_PATH,
-                "{\"pressId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}",
-                Instant.now().getEpochSecond());
+    private static DeviceCredentials.Signed press(Button button) {
+        return button.device()
+                .sign(
+                        "POST",
+                        "/device/v1/slots/" + button.slotId() + "/press",
+                        "{\"pressId\":\"" + UUID.randomUUID() + "\",\"quantity\":1}",
+                        Instant.now().getEpochSecond());
     }
 
     private void count(DeviceReply reply) {
@@ -275,18 +309,18 @@ public final class PressBenchmark {
     }
 
     /** Each thread presses the next device as soon as its last press was answered. */
-    private Result closedLoop(String base, Queue<DeviceCredentials> devices, int clients) throws InterruptedException {
+    private Result closedLoop(String base, Queue<Button> buttons, int clients) throws InterruptedException {
         var recorder = new Recorder(3);
-        int count = devices.size();
+        int count = buttons.size();
         var threads = new ArrayList<Thread>();
         var cpu = MachineCpu.Split.now();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             var thread = new Thread(() -> {
                 try (var transport = new HttpTransport(base)) {
-                    for (var device = devices.poll(); device != null; device = devices.poll()) {
+                    for (var button = buttons.poll(); button != null; button = buttons.poll()) {
                         long sent = System.nanoTime();
-                        count(transport.exchange(press(device)));
+                        count(transport.exchange(press(button)));
                         recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                     }
                 }
@@ -308,10 +342,9 @@ public final class PressBenchmark {
      * Presses due at a steady rate, from enough threads that one slow answer does not hold the
      * next press back; a press's latency counts from when it was due.
      */
-    private Result paced(String base, Queue<DeviceCredentials> devices, int threads, double rate)
-            throws InterruptedException {
+    private Result paced(String base, Queue<Button> buttons, int threads, double rate) throws InterruptedException {
         var recorder = new Recorder(3);
-        int count = devices.size();
+        int count = buttons.size();
         var next = new AtomicLong();
         var cpu = MachineCpu.Split.now();
         long start = System.nanoTime();
@@ -325,7 +358,7 @@ public final class PressBenchmark {
                         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                             LockSupport.parkNanos(wait);
                         }
-                        count(transport.exchange(press(devices.remove())));
+                        count(transport.exchange(press(buttons.remove())));
                         recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
                     }
                 }
@@ -343,22 +376,24 @@ public final class PressBenchmark {
                 MachineCpu.Split.now().since(cpu));
     }
 
-    /** Every device on its own connection (connected before the clock starts), a bounded number in flight. */
-    private Result overMqtt(String broker, Queue<DeviceCredentials> devices, int inFlight) throws InterruptedException {
-        System.out.printf("connecting %d devices to %s…%n", devices.size(), broker);
-        var connected = new ArrayList<MqttTransport>();
-        var credentials = new ArrayList<DeviceCredentials>(devices);
-        for (var device : credentials) {
-            connected.add(MqttTransport.connect(broker, device));
-        }
+    /**
+     * Every device on its own connection (connected before the clock starts), a bounded number of
+     * presses in flight.
+     */
+    private Result overMqtt(String broker, Queue<Button> buttons, int inFlight) throws InterruptedException {
+        var pressed = new ArrayList<Button>(buttons);
+        var connected = new LinkedHashMap<DeviceCredentials, MqttTransport>();
+        pressed.forEach(button -> connected.put(button.device(), null));
+        System.out.printf("connecting %d devices to %s…%n", connected.size(), broker);
+        connected.replaceAll((device, none) -> MqttTransport.connect(broker, device));
         var recorder = new Recorder(3);
         var slots = new Semaphore(inFlight);
         var cpu = MachineCpu.Split.now();
         long start = System.nanoTime();
-        for (int i = 0; i < credentials.size(); i++) {
+        for (var button : pressed) {
             slots.acquire();
             long sent = System.nanoTime();
-            connected.get(i).send(press(credentials.get(i))).whenComplete((reply, failure) -> {
+            connected.get(button.device()).send(press(button)).whenComplete((reply, failure) -> {
                 if (failure == null) {
                     count(reply);
                 } else {
@@ -371,7 +406,7 @@ public final class PressBenchmark {
         slots.acquire(inFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
         var spent = MachineCpu.Split.now().since(cpu);
-        connected.forEach(MqttTransport::close);
-        return new Result(credentials.size(), seconds, recorder.getIntervalHistogram(), spent);
+        connected.values().forEach(MqttTransport::close);
+        return new Result(pressed.size(), seconds, recorder.getIntervalHistogram(), spent);
     }
 }

@@ -30,13 +30,21 @@ public final class Fleet {
 
     /** Registers a device model with one slot {@code main}; answers the model id. */
     public String model(String maker, String name, String kind, String unit, long capacity) {
+        return model(maker, name, kind, unit, capacity, List.of("main"));
+    }
+
+    /** Registers a device model with the given slots, all alike; answers the model id. */
+    public String model(String maker, String name, String kind, String unit, long capacity, List<String> slotIds) {
+        var slots = slotIds.stream()
+                .map(slot -> "{\"slotId\":" + Json.quote(slot) + ",\"unit\":" + Json.quote(unit) + ",\"capacity\":"
+                        + capacity + "}")
+                .reduce((a, b) -> a + "," + b)
+                .orElseThrow();
         return JsonClient.field(
                 api.post(
                         "/api/v1/device-models",
                         maker,
-                        "{\"name\":" + Json.quote(name) + ",\"kind\":\"" + kind
-                                + "\",\"slots\":[{\"slotId\":\"main\",\"unit\":" + Json.quote(unit) + ",\"capacity\":"
-                                + capacity + "}]}"),
+                        "{\"name\":" + Json.quote(name) + ",\"kind\":\"" + kind + "\",\"slots\":[" + slots + "]}"),
                 "modelId");
     }
 
@@ -69,7 +77,12 @@ public final class Fleet {
 
     /** Binds the slot {@code main} of a device; {@code binding} is the JSON body of the slot binding. */
     public void bind(String household, String deviceId, String binding) {
-        api.put("/api/v1/devices/" + deviceId + "/slots/main", household, binding);
+        bind(household, deviceId, "main", binding);
+    }
+
+    /** Binds a slot of a device; {@code binding} is the JSON body of the slot binding. */
+    public void bind(String household, String deviceId, String slotId, String binding) {
+        api.put("/api/v1/devices/" + deviceId + "/slots/" + slotId, household, binding);
     }
 
     /** A slot binding: acceptable products, strategy, stores, unit-price cap in cents, quantity 1. */
