@@ -73,6 +73,27 @@ class DeviceAuthenticationTest {
     }
 
     @Test
+    void aWronglySignedPressIsRefusedAsWronglySignedWhateverItsBodyAndLeavesItsNonceUnused() {
+        var now = clock.instant().getEpochSecond();
+        var otherSecret = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        var nonce = DeviceClient.newNonce();
+        for (var wrongBody : java.util.List.of("not json", "{\"pressId\":\"too-many\",\"quantity\":11}", body("a"))) {
+            assertRefused(device.send("POST", PRESS, wrongBody, now, nonce, otherSecret), "BAD_SIGNATURE");
+        }
+
+        // The nonce was not remembered for the forged presses: the device itself may still use it.
+        var real = device.send(
+                "POST", PRESS, body("a"), now, nonce, household.device().secret());
+        assertThat(real.status()).as(real.raw()).isEqualTo(200);
+        assertThat(real.text("result")).isEqualTo("ORDER_PLACED");
+
+        // And a forged copy of a nonce the device used is still a wrong signature, not a replay.
+        assertThat(device.send("POST", PRESS, body("b"), now, nonce, otherSecret)
+                        .code())
+                .isEqualTo("BAD_SIGNATURE");
+    }
+
+    @Test
     void aBodyChangedAfterSigningIsRefused() {
         var now = Long.toString(clock.instant().getEpochSecond());
         var nonce = DeviceClient.newNonce();

@@ -243,4 +243,43 @@ class PressBatchesContractTest extends ContractTest {
             assertThat(ordersOf(household.account())).isEqualTo(1);
         }
     }
+
+    @Test
+    void wronglySignedPressesAmongOthersAreRefusedAndLeaveNoTrace() throws InterruptedException {
+        var shop = town.shop(100);
+        var households = new ArrayList<Neighbourhood.Household>();
+        for (int i = 0; i < 12; i++) {
+            households.add(town.householdWithButton(shop));
+        }
+        var otherSecret = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        var presses = new ArrayList<Callable<String>>();
+        for (int i = 0; i < households.size(); i++) {
+            var household = households.get(i);
+            var secret = i % 3 == 0 ? otherSecret : household.device().secret();
+            var device = new DeviceClient(api, household.device().deviceId(), secret, clock);
+            presses.add(() -> {
+                var answer = device.press("main", "mixed");
+                return answer.status() == 200 ? answer.text("result") : answer.status() + " " + answer.code();
+            });
+        }
+
+        var results = Concurrently.run(presses);
+
+        for (int i = 0; i < households.size(); i++) {
+            var household = households.get(i);
+            var nonces = jdbc.sql("select count(*) from device_nonces where device_id = :device")
+                    .param("device", household.device().deviceId())
+                    .query(Long.class)
+                    .single();
+            if (i % 3 == 0) {
+                assertThat(results.get(i)).isEqualTo("401 BAD_SIGNATURE");
+                assertThat(ordersOf(household.account()) + nonces).isZero();
+            } else {
+                assertThat(results.get(i)).isEqualTo("ORDER_PLACED");
+                assertThat(ordersOf(household.account())).isEqualTo(1);
+                assertThat(nonces).isEqualTo(1);
+            }
+        }
+        assertThat(town.level(shop).reserved()).isEqualTo(8);
+    }
 }

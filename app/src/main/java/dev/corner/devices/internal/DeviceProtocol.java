@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -87,6 +88,9 @@ public class DeviceProtocol {
      * its nonce is used up all the same, as for any request refused after authentication.
      */
     public PressAnswer press(NonceClaim nonce, String slotId, Press press) {
+        if (nonce.refusal() != null) {
+            throw nonce.refusal().exception();
+        }
         if (!nonce.isOpen()) {
             return press(nonce.device(), slotId, press);
         }
@@ -94,10 +98,7 @@ public class DeviceProtocol {
         try {
             outcome = line.press(new PressRequest(nonce.device(), nonce, slotId, press.pressId(), press.quantity()));
         } catch (RuntimeException e) {
-            if (!authentication.remember(nonce)) {
-                throw nonceReused();
-            }
-            throw e;
+            throw settled(nonce).orElse(e);
         }
         if (outcome.failure() instanceof NonceClaim.Reused) {
             nonce.settle(NonceClaim.State.REUSED);
@@ -105,10 +106,18 @@ public class DeviceProtocol {
         }
         if (outcome.nonceRemembered()) {
             nonce.settle(NonceClaim.State.REMEMBERED);
-        } else if (!authentication.remember(nonce)) {
-            throw nonceReused();
+        } else {
+            var refused = settled(nonce);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
         }
         return unlessThrottled(outcome.answerOrThrow());
+    }
+
+    /** Settles a press's claim that its batch did not: why the press is refused after all, if it is. */
+    private Optional<RuntimeException> settled(NonceClaim nonce) {
+        return authentication.settle(nonce).map(DeviceAuthentication.Refused::exception);
     }
 
     /** A press of a device whose nonce has been remembered already. */
@@ -133,8 +142,7 @@ public class DeviceProtocol {
     }
 
     private static CornerException nonceReused() {
-        var refusal = DeviceAuthentication.nonceReused();
-        return new CornerException(CornerException.Kind.UNAUTHORIZED, refusal.code(), refusal.detail());
+        return DeviceAuthentication.nonceReused().exception();
     }
 
     /** A device with a display confirms the quote it showed after a press that needs a yes. */

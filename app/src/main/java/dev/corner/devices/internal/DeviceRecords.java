@@ -172,6 +172,17 @@ public class DeviceRecords {
                 .optional();
     }
 
+    /** The devices of these ids that exist, by id, read in one statement. */
+    public Map<DeviceId, Device> devices(Collection<DeviceId> ids) {
+        return jdbc
+                .sql("select * from devices where id = any(cast(:ids as varchar[]))")
+                .param("ids", ids.stream().map(DeviceId::value).toArray(String[]::new))
+                .query(DEVICE)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Device::id, device -> device));
+    }
+
     /** Serials are unique per maker, so two makers' devices may share one. */
     public List<Device> devicesBySerial(String serial) {
         return jdbc.sql("select * from devices where serial = :serial")

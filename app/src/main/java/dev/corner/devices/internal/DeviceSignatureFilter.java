@@ -45,7 +45,7 @@ class DeviceSignatureFilter extends OncePerRequestFilter {
                 request.getHeader("X-Corner-Signature"),
                 body);
         var press = DeviceProtocol.isPress(request.getMethod(), path);
-        var outcome = press ? authentication.check(signed) : authentication.authenticate(signed);
+        var outcome = press ? authentication.checkLater(signed) : authentication.authenticate(signed);
         if (outcome instanceof Refused refused) {
             problems.write(response, refused.status(), refused.code(), refused.detail());
             return;
@@ -57,23 +57,28 @@ class DeviceSignatureFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBodyRequest(request, body), response);
             return;
         }
-        // A press remembers its nonce in its own transaction. One that never got there (a body that
-        // is not JSON, say) must not be answered before its nonce is remembered: a reused nonce is
-        // refused whatever the request was, so the answer waits here until the nonce is settled.
+        // A press's signature is checked in its batch, and its nonce remembered in its own
+        // transaction. One that never got there (a body that is not JSON, say) must not be answered
+        // before both are settled: a wrong signature or a reused nonce is refused whatever the
+        // request was, so the answer waits here until the claim is settled.
         var answer = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(new CachedBodyRequest(request, body), answer);
         } catch (IOException | ServletException | RuntimeException failure) {
-            if (authentication.remember(authenticated.nonce())) {
+            if (authentication.settle(authenticated.nonce()).isEmpty()) {
                 throw failure;
             }
         }
         // An answer sent already (an error the container sent at once) cannot be taken back; nothing
         // was done for it either way.
-        if (!authentication.remember(authenticated.nonce()) && !answer.isCommitted()) {
+        var refusal = authentication.settle(authenticated.nonce());
+        if (refusal.isPresent() && !answer.isCommitted()) {
             answer.reset();
-            var refusal = DeviceAuthentication.nonceReused();
-            problems.write(answer, refusal.status(), refusal.code(), refusal.detail());
+            problems.write(
+                    answer,
+                    refusal.get().status(),
+                    refusal.get().code(),
+                    refusal.get().detail());
         }
         answer.copyBodyToResponse();
     }

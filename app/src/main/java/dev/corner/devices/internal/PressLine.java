@@ -30,6 +30,10 @@ import org.springframework.stereotype.Component;
  * batch, as it would wait for the device's lock. If a batch fails as a whole (an error of the
  * database, a deadlock), nothing of it stays and each of its presses is answered again on its own, so
  * one bad press never fails the others.
+ *
+ * <p>A press whose signature was left to check ({@link DeviceAuthentication#checkLater}) is checked
+ * here, with the others of its batch and one read of their devices; a press whose signature fails
+ * is answered with its refusal and does nothing.
  */
 @Component
 public class PressLine implements DisposableBean {
@@ -40,6 +44,7 @@ public class PressLine implements DisposableBean {
     private record Waiting(PressRequest request, CompletableFuture<Outcome> outcome) {}
 
     private final Pressing pressing;
+    private final DeviceAuthentication authentication;
     private final int workers;
     private final int maxBatch;
     private final LinkedBlockingDeque<Waiting> queue = new LinkedBlockingDeque<>();
@@ -50,6 +55,7 @@ public class PressLine implements DisposableBean {
 
     PressLine(
             Pressing pressing,
+            DeviceAuthentication authentication,
             @Value("${corner.devices.press-line.workers:1}") int workers,
             @Value("${corner.devices.press-line.max-batch:64}") int maxBatch) {
         if (workers < 1 || maxBatch < 1) {
@@ -57,6 +63,7 @@ public class PressLine implements DisposableBean {
                     "corner.devices.press-line needs at least one worker and a batch of one");
         }
         this.pressing = pressing;
+        this.authentication = authentication;
         this.workers = workers;
         this.maxBatch = maxBatch;
     }
@@ -142,24 +149,48 @@ public class PressLine implements DisposableBean {
     }
 
     private void answer(List<Waiting> batch) {
+        var signed = batch;
         try {
-            var outcomes =
-                    pressing.pressAll(batch.stream().map(Waiting::request).toList());
-            batches.incrementAndGet();
-            presses.addAndGet(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome().complete(outcomes.get(i));
-            }
-        } catch (RuntimeException | Error failed) {
-            if (batch.size() == 1) {
-                batch.get(0).outcome().completeExceptionally(failed);
+            signed = signed(batch);
+            if (signed.isEmpty()) {
                 return;
             }
-            log.debug("a batch of {} presses failed; answering each on its own", batch.size(), failed);
-            for (var waiting : batch) {
+            var outcomes =
+                    pressing.pressAll(signed.stream().map(Waiting::request).toList());
+            batches.incrementAndGet();
+            presses.addAndGet(signed.size());
+            for (int i = 0; i < signed.size(); i++) {
+                signed.get(i).outcome().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException | Error failed) {
+            if (signed.size() == 1) {
+                signed.get(0).outcome().completeExceptionally(failed);
+                return;
+            }
+            log.debug("a batch of {} presses failed; answering each on its own", signed.size(), failed);
+            for (var waiting : signed) {
                 answer(List.of(waiting));
             }
         }
+    }
+
+    /**
+     * The presses whose signatures are right: those still unchecked are checked together, with one
+     * read of their devices, and a press whose signature fails is answered with its refusal.
+     */
+    private List<Waiting> signed(List<Waiting> batch) {
+        authentication.checkSignatures(
+                batch.stream().map(waiting -> waiting.request().nonce()).toList());
+        var signed = new ArrayList<Waiting>(batch.size());
+        for (var waiting : batch) {
+            var claim = waiting.request().nonce();
+            if (claim != null && claim.refusal() != null) {
+                waiting.outcome().complete(new Outcome(null, claim.refusal().exception(), false));
+            } else {
+                signed.add(waiting);
+            }
+        }
+        return signed;
     }
 
     /** Stops taking presses; those waiting are answered before the workers stop. */

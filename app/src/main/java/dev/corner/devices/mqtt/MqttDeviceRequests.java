@@ -58,25 +58,31 @@ class MqttDeviceRequests {
                 body == null || body.isNull() ? new byte[0] : body.asString().getBytes(StandardCharsets.UTF_8);
         var signed = new SignedRequest(
                 deviceId, method, path, text(envelope, "timestamp"), nonce, text(envelope, "signature"), bytes);
-        // A press remembers its nonce in its own transaction; any other request before it acts.
+        // A press's signature is checked in its batch and its nonce remembered in its own
+        // transaction; any other request is authenticated in full before it acts.
         var outcome = DeviceProtocol.isPress(method, path)
-                ? authentication.check(signed)
+                ? authentication.checkLater(signed)
                 : authentication.authenticate(signed);
         if (outcome instanceof Refused refused) {
-            if (refused.nonceReused()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Reply(
-                    nonce, refused.status().value(), Problems.of(refused.status(), refused.code(), refused.detail())));
+            return refusal(nonce, refused);
         }
         var claim = ((Authenticated) outcome).nonce();
         var answer = router.route(claim, method, path, bytes);
-        // A press that never reached its transaction (a body that is not JSON, say) has its nonce
-        // remembered now; a redelivered copy of any request is dropped without a reply.
-        if (!authentication.remember(claim)) {
-            return Optional.empty();
+        // A press that never reached its batch (a body that is not JSON, say) is settled now.
+        var refused = authentication.settle(claim);
+        if (refused.isPresent()) {
+            return refusal(nonce, refused.get());
         }
         return Optional.of(new Reply(nonce, answer.status(), answer.body()));
+    }
+
+    /** The reply to a refused request; none to a redelivered copy of a request (its nonce was seen). */
+    private static Optional<Reply> refusal(String nonce, Refused refused) {
+        if (refused.nonceReused()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reply(
+                nonce, refused.status().value(), Problems.of(refused.status(), refused.code(), refused.detail())));
     }
 
     /** A busy Corner answers at once; the device may send the request again with a new nonce. */
