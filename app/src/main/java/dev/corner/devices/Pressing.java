@@ -45,6 +45,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -307,9 +308,13 @@ public class Pressing {
      * part in a round with one press at a time, so that each sees what the others placed.
      */
     private void decide(List<Press> presses) {
+        var openOrders = ordering.findAll(presses.stream()
+                .map(press -> press.slot().openOrder())
+                .filter(Objects::nonNull)
+                .toList());
         var placing = new ArrayList<Press>();
         for (var press : presses) {
-            press.answer = before(press);
+            press.answer = before(press, openOrders);
             if (press.answer == null) {
                 placing.add(press);
             }
@@ -380,9 +385,10 @@ public class Pressing {
 
     /**
      * The answer of a press that places no new order (paused, not configured, an open order), or null
-     * when it goes on to place one; then its limits, consent and quantity are set.
+     * when it goes on to place one; then its limits, consent and quantity are set. {@code openOrders}:
+     * the orders the batch's slots last placed.
      */
-    private PressAnswer before(Press press) {
+    private PressAnswer before(Press press, Map<OrderId, OrderView> openOrders) {
         var device = press.device();
         var household = press.household;
         var slot = press.slot();
@@ -402,7 +408,8 @@ public class Pressing {
                 household.consent(), overrides.consent(), policy.consent(), household.priceGuardPercent());
         press.quantity = (long) policy.quantity() * multiplier;
         if (slot.openOrder() != null) {
-            var open = ordering.find(slot.openOrder()).filter(o -> o.status().isOpen());
+            var open = Optional.ofNullable(openOrders.get(slot.openOrder()))
+                    .filter(o -> o.status().isOpen());
             if (open.isPresent()) {
                 return household.repeatPresses() == RepeatPresses.ADD_TO_ORDER
                         ? addTo(open.get(), device, slot, press.quantity, household, press.limits, press.consent)

@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -247,6 +249,14 @@ public class Ordering {
     @Transactional(readOnly = true)
     public Optional<OrderView> find(OrderId id) {
         return orders.find(id).map(Order::view);
+    }
+
+    /** The orders of these ids that exist, by id, read together. */
+    @Transactional(readOnly = true)
+    public Map<OrderId, OrderView> findAll(Collection<OrderId> ids) {
+        return orders.findAll(ids).stream()
+                .map(Order::view)
+                .collect(Collectors.toMap(OrderView::orderId, view -> view));
     }
 
     /** The caller's own order; another household's answers 404. */

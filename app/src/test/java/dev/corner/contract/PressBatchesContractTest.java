@@ -105,6 +105,33 @@ class PressBatchesContractTest extends ContractTest {
     }
 
     @Test
+    void aSlotWithAnOpenOrderIsInProgressAndOneWhoseOrderEndedPlacesAnother() {
+        var shop = town.shop(10);
+        var open = town.householdWithButton(shop);
+        var cancelled = town.householdWithButton(shop);
+        var fresh = town.householdWithButton(shop);
+        var first = pressing.pressAll(List.of(press(open, "o-1"), press(cancelled, "c-1")));
+        var openOrder = first.get(0).answer().orderId();
+        var cancelledOrder = first.get(1).answer().orderId();
+        var cancel = api.post(
+                "/api/v1/orders/" + cancelledOrder + "/cancel",
+                cancelled.account().token(),
+                null);
+        assertThat(cancel.status()).as(cancel.raw()).isEqualTo(200);
+
+        var outcomes = pressing.pressAll(List.of(press(open, "o-2"), press(cancelled, "c-2"), press(fresh, "f-1")));
+
+        assertThat(outcomes.get(0).answer().result()).isEqualTo(PressAnswer.Result.ORDER_IN_PROGRESS);
+        assertThat(outcomes.get(0).answer().orderId()).isEqualTo(openOrder);
+        assertThat(outcomes.get(1).answer().result()).isEqualTo(PressAnswer.Result.ORDER_PLACED);
+        assertThat(outcomes.get(1).answer().orderId()).isNotEqualTo(cancelledOrder);
+        assertThat(outcomes.get(2).answer().result()).isEqualTo(PressAnswer.Result.ORDER_PLACED);
+        assertThat(ordersOf(open.account())).isEqualTo(1);
+        assertThat(ordersOf(cancelled.account())).isEqualTo(2);
+        assertThat(town.level(shop).reserved()).isEqualTo(3);
+    }
+
+    @Test
     void pressesOfOneHouseholdInABatchShareAPickupAndKeepToItsMonthlyLimit() {
         var shop = town.shop(10);
         var together = town.householdWithButton(shop);
