@@ -28,7 +28,9 @@ import org.HdrHistogram.Recorder;
  * one store with plenty of stock:
  *
  * <ol>
- *   <li>a warm-up over HTTP and, with a broker, over MQTT, so that both paths are compiled;
+ *   <li>a warm-up of {@code warmUpSeconds} (default 120) over HTTP and, with a broker, over MQTT, so
+ *       that both paths are compiled: a quarter as many buttons as there are measured presses,
+ *       pressed round after round, their orders cancelled after each round;
  *   <li>peak over HTTP: {@code clients} threads press as fast as answers come;
  *   <li>half that rate over HTTP, paced (open loop: latency counts from when a press was due);
  *   <li>peak over MQTT, each device on its own broker connection, at most {@code 4 × clients}
@@ -41,19 +43,28 @@ import org.HdrHistogram.Recorder;
  *
  * Afterwards the store's orders are counted in the database: they must equal the number of {@code
  * ORDER_PLACED} answers. Usage: {@code java -cp bench/target/corner-bench.jar
- * dev.corner.bench.PressBenchmark [baseUrl] [dataDir] [clients] [presses] [mqttBroker|none]},
- * defaults {@code http://localhost:8080 ./data 16 8000 tcp://localhost:1883}.
+ * dev.corner.bench.PressBenchmark [baseUrl] [dataDir] [clients] [presses] [mqttBroker|none]
+ * [warmUpSeconds]}, defaults {@code http://localhost:8080 ./data 16 8000 tcp://localhost:1883 120}.
+ * Before each phase the machine is let go quiet ({@link MachineCpu#settle}).
  */
 public final class PressBenchmark {
 
     /** Slots per device: each is bound on its own, so a device places up to this many orders. */
     private static final List<String> SLOTS = List.of("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8");
 
-    /** A slot of a device: pressed once in the run, so that each press can place an order. */
-    record Button(DeviceCredentials device, String slotId) {}
+    /**
+     * A slot of a device, and its household's token. A measured press is a button's first: each can
+     * place an order.
+     */
+    record Button(DeviceCredentials device, String slotId, String household) {}
+
+    /** An order a warm-up press placed, to cancel so that its button can place another. */
+    private record Placed(String orderId, String household) {}
 
     private final AtomicLong placed = new AtomicLong();
     private final AtomicLong other = new AtomicLong();
+    /** Where warm-up presses leave the orders they placed; null while measuring. */
+    private volatile Queue<Placed> toCancel;
 
     public static void main(String[] args) throws Exception {
         var base = args.length > 0 ? args[0] : "http://localhost:8080";
@@ -61,25 +72,26 @@ public final class PressBenchmark {
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int presses = args.length > 3 ? Integer.parseInt(args[3]) : 8000;
         if (presses < 4) {
-            throw new IllegalArgumentException("at least 4 presses: half as many warm up each transport");
+            throw new IllegalArgumentException("at least 4 presses: a quarter of them warm up, over and over");
         }
         var broker = args.length > 4 ? args[4] : "tcp://localhost:1883";
-        new PressBenchmark().run(base, dataDir, clients, presses, broker.equals("none") ? null : broker);
+        int warmUpSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 120;
+        new PressBenchmark().run(base, dataDir, clients, presses, broker.equals("none") ? null : broker, warmUpSeconds);
         // The MQTT client's event loop threads would keep the JVM alive.
         System.exit(0);
     }
 
-    private void run(String base, Path dataDir, int clients, int presses, String broker) throws Exception {
+    private void run(String base, Path dataDir, int clients, int presses, String broker, int warmUpSeconds)
+            throws Exception {
         var api = JsonClient.to(base);
-        // Both sides (Corner and this client) run compiled code when they are measured: a press's
-        // own code runs once per batch, so it takes thousands of presses before it is compiled.
-        int warmUp = presses / 2;
-        int total = warmUp + presses + presses / 2 + (broker == null ? 0 : warmUp + presses);
+        int warmUp = presses / 4;
+        int total = warmUp + presses + presses / 2 + (broker == null ? 0 : presses);
         int deviceCount = (total + SLOTS.size() - 1) / SLOTS.size();
         System.out.printf(
                 "setting up one store and %d devices of %d slots in households of 4…%n", deviceCount, SLOTS.size());
         var shop = BenchStore.open(api, "Press store");
         var store = shop.storeId();
+        // Warm-up orders are cancelled, and give their stock back.
         var product = shop.stocked("Press item", 100, total * 2L);
         var binding = Fleet.binding(List.of(product), "PREFERRED", List.of(store), 100, "EUR");
         var buttons = provision(api, deviceCount, binding, SLOTS);
@@ -88,13 +100,7 @@ public final class PressBenchmark {
                 .map(Button::device)
                 .toList();
 
-        System.out.printf("warm-up: %d presses%n", warmUp);
-        closedLoop(base, take(buttons, warmUp), clients);
-        if (broker != null) {
-            // Both sides of the MQTT path compiled before it is measured, as the HTTP path is.
-            System.out.printf("warm-up over MQTT: %d presses%n", warmUp);
-            overMqtt(broker, take(buttons, warmUp), clients * 4);
-        }
+        warmUp(api, base, broker, List.copyOf(take(buttons, warmUp)), clients, warmUpSeconds);
 
         var pgbench = Pgbench.on(dataDir);
         settle();
@@ -256,7 +262,7 @@ public final class PressBenchmark {
         var maker = api.account("MAKER");
         var model = fleet.model(maker, "Bench button", "BUTTON", "pc", 1, slots);
         var provisioned = fleet.provision(maker, model, "PRESS", count);
-        var ready = new ConcurrentLinkedQueue<DeviceCredentials>();
+        var ready = new ConcurrentLinkedQueue<Button>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int from = 0; from < provisioned.size(); from += 4) {
             var group = provisioned.subList(from, Math.min(provisioned.size(), from + 4));
@@ -267,7 +273,7 @@ public final class PressBenchmark {
                     for (var slot : slots) {
                         fleet.bind(household, device.deviceId(), slot, binding);
                     }
-                    ready.add(device.credentials());
+                    ready.add(new Button(device.credentials(), null, household));
                 }
             });
         }
@@ -278,7 +284,7 @@ public final class PressBenchmark {
         }
         var buttons = new ConcurrentLinkedQueue<Button>();
         for (var slot : slots) {
-            ready.forEach(device -> buttons.add(new Button(device, slot)));
+            ready.forEach(device -> buttons.add(new Button(device.device(), slot, device.household())));
         }
         return buttons;
     }
@@ -300,12 +306,54 @@ public final class PressBenchmark {
                         Instant.now().getEpochSecond());
     }
 
-    private void count(DeviceReply reply) {
+    private void count(Button button, DeviceReply reply) {
         if (reply.result().equals("ORDER_PLACED")) {
             placed.incrementAndGet();
+            var cancelling = toCancel;
+            if (cancelling != null) {
+                cancelling.add(new Placed(reply.field("orderId"), button.household()));
+            }
         } else {
             other.incrementAndGet();
         }
+    }
+
+    /**
+     * Presses the same buttons round after round, over HTTP and then MQTT, cancelling the orders of
+     * each round so that the next one places new ones, for {@code seconds}: both sides (Corner and
+     * this client) then run the press path compiled when it is measured. A fresh JVM compiles a
+     * large application's code for minutes, and a press's own code runs once per batch.
+     */
+    private void warmUp(JsonClient api, String base, String broker, List<Button> buttons, int clients, int seconds)
+            throws InterruptedException {
+        System.out.printf("warm-up: %d buttons pressed over and over for %d s…%n", buttons.size(), seconds);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long pressed = 0;
+        int rounds = 0;
+        do {
+            toCancel = new ConcurrentLinkedQueue<>();
+            closedLoop(base, new ConcurrentLinkedQueue<>(buttons), clients);
+            if (broker != null) {
+                cancel(api, toCancel, clients);
+                toCancel = new ConcurrentLinkedQueue<>();
+                overMqtt(broker, new ConcurrentLinkedQueue<>(buttons), clients * 4);
+            }
+            cancel(api, toCancel, clients);
+            pressed += buttons.size() * (broker == null ? 1L : 2L);
+            rounds++;
+        } while (System.nanoTime() < end);
+        toCancel = null;
+        System.out.printf("warm-up: %d presses in %d rounds%n", pressed, rounds);
+    }
+
+    /** Cancels the orders, as their households, from {@code clients} threads. */
+    private static void cancel(JsonClient api, Queue<Placed> orders, int clients) throws InterruptedException {
+        var pool = Executors.newFixedThreadPool(clients);
+        for (var order : orders) {
+            pool.execute(() -> api.post("/api/v1/orders/" + order.orderId() + "/cancel", order.household(), "{}"));
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
     }
 
     /** Each thread presses the next device as soon as its last press was answered. */
@@ -320,7 +368,7 @@ public final class PressBenchmark {
                 try (var transport = new HttpTransport(base)) {
                     for (var button = buttons.poll(); button != null; button = buttons.poll()) {
                         long sent = System.nanoTime();
-                        count(transport.exchange(press(button)));
+                        count(button, transport.exchange(press(button)));
                         recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                     }
                 }
@@ -358,7 +406,8 @@ public final class PressBenchmark {
                         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                             LockSupport.parkNanos(wait);
                         }
-                        count(transport.exchange(press(buttons.remove())));
+                        var button = buttons.remove();
+                        count(button, transport.exchange(press(button)));
                         recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
                     }
                 }
@@ -395,7 +444,7 @@ public final class PressBenchmark {
             long sent = System.nanoTime();
             connected.get(button.device()).send(press(button)).whenComplete((reply, failure) -> {
                 if (failure == null) {
-                    count(reply);
+                    count(button, reply);
                 } else {
                     other.incrementAndGet();
                 }
