@@ -103,7 +103,7 @@ public final class PressBenchmark {
         warmUp(api, base, broker, List.copyOf(take(buttons, warmUp)), clients, warmUpSeconds);
 
         var pgbench = Pgbench.on(dataDir);
-        settle();
+        settle(pgbench);
         var before = databaseWork(pgbench);
         System.out.printf("measuring the HTTP peak: %d presses…%n", presses);
         var peak = closedLoop(base, take(buttons, presses), clients);
@@ -115,29 +115,29 @@ public final class PressBenchmark {
                 (after[1] - before[1]) / (double) presses,
                 peak.cpu().perRequest(peak.count()));
         double half = peak.rate() / 2;
-        settle();
+        settle(pgbench);
         var paced = paced(base, take(buttons, presses / 2), clients * 2, half);
         report("HTTP at half the peak rate", paced, String.format("%.0f/s paced", half));
 
         Result mqtt = null;
         if (broker != null) {
-            settle();
+            settle(pgbench);
             mqtt = overMqtt(broker, take(buttons, presses), clients * 4);
             report("MQTT peak", mqtt, (clients * 4) + " in flight");
             System.out.printf("  per press: CPU: %s%n", mqtt.cpu().perRequest(mqtt.count()));
         }
-        settle();
+        settle(pgbench);
         var httpFloor = HttpFloor.measure(base, api.account("HOUSEHOLD"), clients, 10);
-        settle();
+        settle(pgbench);
         var deviceFloor = DeviceFloor.overHttp(base, floorDevices, clients, 10);
-        settle();
+        settle(pgbench);
         var mqttFloor = broker == null ? null : DeviceFloor.overMqtt(broker, floorDevices, 10);
-        settle();
+        settle(pgbench);
         var rows = PressWrites.measure(pgbench, store, product, clients);
 
         long orders = Long.parseLong(pgbench.psql(
                 "postgres", "select count(*) from orders where store_id = '" + store.replace("'", "") + "'"));
-        settle();
+        settle(pgbench);
         var tpcbRun = pgbench.tpcbLike(clients, 15);
         double tpcb = tpcbRun.rate();
         System.out.printf(
@@ -201,9 +201,13 @@ public final class PressBenchmark {
                 orders == placed.get() ? "EXACT (nothing lost or doubled)" : "WRONG");
     }
 
-    /** Waits for the machine to be quiet before the next phase, and says how long that took. */
-    private static void settle() throws InterruptedException {
-        System.out.printf("  (the machine was quiet after %.1f s)%n", MachineCpu.settle());
+    /**
+     * Before a phase: a checkpoint, so that none runs during the phase (PostgreSQL starts one every 5
+     * minutes, and one in a phase slows its commits), then waits for the machine to be quiet.
+     */
+    private static void settle(Pgbench pgbench) throws Exception {
+        pgbench.psql("postgres", "checkpoint");
+        System.out.printf("  (a checkpoint, then the machine was quiet after %.1f s)%n", MachineCpu.settle());
     }
 
     /** Commits in Corner's database and WAL bytes written so far. */
@@ -397,6 +401,8 @@ public final class PressBenchmark {
         var cpu = MachineCpu.Split.now();
         long start = System.nanoTime();
         long interval = (long) (1e9 / rate);
+        // Per second of the phase, the presses over 50 ms: where the tail of the latency comes from.
+        var slow = new java.util.concurrent.atomic.AtomicLongArray((int) (count / rate) + 2);
         var workers = new ArrayList<Thread>();
         for (int t = 0; t < threads; t++) {
             var worker = new Thread(() -> {
@@ -408,7 +414,11 @@ public final class PressBenchmark {
                         }
                         var button = buttons.remove();
                         count(button, transport.exchange(press(button)));
-                        recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                        long micros = Math.max(1, (System.nanoTime() - due) / 1000);
+                        recorder.recordValue(micros);
+                        if (micros > 50_000) {
+                            slow.incrementAndGet((int) ((due - start) / 1_000_000_000L));
+                        }
                     }
                 }
             });
@@ -418,11 +428,19 @@ public final class PressBenchmark {
         for (var worker : workers) {
             worker.join();
         }
-        return new Result(
+        var result = new Result(
                 count,
                 (System.nanoTime() - start) / 1e9,
                 recorder.getIntervalHistogram(),
                 MachineCpu.Split.now().since(cpu));
+        var seconds = new StringBuilder();
+        for (int second = 0; second < slow.length(); second++) {
+            if (slow.get(second) > 0) {
+                seconds.append(String.format(" %d s: %d;", second, slow.get(second)));
+            }
+        }
+        System.out.printf("  presses over 50 ms, by second of the phase:%s%n", seconds.isEmpty() ? " none" : seconds);
+        return result;
     }
 
     /**
