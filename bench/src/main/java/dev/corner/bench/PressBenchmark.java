@@ -45,7 +45,8 @@ import org.HdrHistogram.Recorder;
  * ORDER_PLACED} answers. Usage: {@code java -cp bench/target/corner-bench.jar
  * dev.corner.bench.PressBenchmark [baseUrl] [dataDir] [clients] [presses] [mqttBroker|none]
  * [warmUpSeconds]}, defaults {@code http://localhost:8080 ./data 16 8000 tcp://localhost:1883 120}.
- * Before each phase the machine is let go quiet ({@link MachineCpu#settle}).
+ * Before each phase PostgreSQL makes a checkpoint and the machine is let go quiet ({@link
+ * MachineCpu#settle}).
  */
 public final class PressBenchmark {
 
@@ -91,7 +92,6 @@ public final class PressBenchmark {
                 "setting up one store and %d devices of %d slots in households of 4…%n", deviceCount, SLOTS.size());
         var shop = BenchStore.open(api, "Press store");
         var store = shop.storeId();
-        // Warm-up orders are cancelled, and give their stock back.
         var product = shop.stocked("Press item", 100, total * 2L);
         var binding = Fleet.binding(List.of(product), "PREFERRED", List.of(store), 100, "EUR");
         var buttons = provision(api, deviceCount, binding, SLOTS);
